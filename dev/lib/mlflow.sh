@@ -35,7 +35,16 @@ mlflow_up() {
   require_free_port mlflow "$TANDEM_MLFLOW_PORT"
   local dir=$TANDEM_STATE_DIR/mlflow
   mkdir -p "$dir/artifacts"
-  MLFLOW_WEBHOOK_ALLOW_PRIVATE_IPS=true start_process mlflow "$MLFLOW_VENV/bin/mlflow" server \
+  # Webhook secrets are stored encrypted; a key kept in the state dir keeps them readable across restarts.
+  [ -f "$dir/webhook-secret.key" ] || openssl rand -base64 32 | tr '+/' '-_' >"$dir/webhook-secret.key"
+  # Webhooks to the tests' loopback receivers need http and private addresses allowed explicitly;
+  # a short cache TTL makes a new webhook fire on the next event; no telemetry leaves the machine.
+  MLFLOW_WEBHOOK_ALLOWED_SCHEMES=http,https \
+    MLFLOW_WEBHOOK_ALLOW_PRIVATE_IPS=true \
+    MLFLOW_WEBHOOK_CACHE_TTL=1 \
+    MLFLOW_WEBHOOK_SECRET_ENCRYPTION_KEY=$(cat "$dir/webhook-secret.key") \
+    MLFLOW_DISABLE_TELEMETRY=true DO_NOT_TRACK=true \
+    start_process mlflow "$MLFLOW_VENV/bin/mlflow" server \
     --backend-store-uri "sqlite:///$dir/mlflow.db" \
     --serve-artifacts --artifacts-destination "$dir/artifacts" \
     --host 127.0.0.1 --port "$TANDEM_MLFLOW_PORT" --workers 1
