@@ -74,17 +74,19 @@ start_process() {
   echo $! >"$RUN_DIR/$name.pid"
 }
 
+# Stops the process and everything it started: each runs in its own session (setsid), so its
+# process group holds its workers too (MLflow's uvicorn and job-runner children, for instance).
 stop_process() {
   local name=$1 pid
   pid=$(pid_of "$name") || return 0
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid" 2>/dev/null
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null
     for _ in $(seq 1 50); do
       kill -0 "$pid" 2>/dev/null || break
       sleep 0.2
     done
-    kill -KILL "$pid" 2>/dev/null || true
   fi
+  kill -KILL -- "-$pid" 2>/dev/null || true
   rm -f "$RUN_DIR/$name.pid"
 }
 
