@@ -107,9 +107,11 @@ port_in_use() {
 }
 
 # Refuses to start on a port some other program holds, rather than failing obscurely later.
+# Takes the name of the variable that sets the port, so the message says what to change.
 require_free_port() {
-  local name=$1 port=$2
-  port_in_use "$port" && die "$name: port $port on 127.0.0.1 is taken by another program; set its TANDEM_*_PORT to a free port"
+  local name=$1 variable=$2
+  local port=${!variable}
+  port_in_use "$port" && die "$name: port $port on 127.0.0.1 is taken by another program; set $variable to a free port"
   return 0
 }
 

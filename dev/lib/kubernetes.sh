@@ -90,7 +90,7 @@ kwok_healthy() {
 
 start_etcd() {
   if etcd_healthy; then return 0; fi
-  require_free_port etcd "$TANDEM_ETCD_PORT"
+  require_free_port etcd TANDEM_ETCD_PORT
   mkdir -p "$TANDEM_STATE_DIR/etcd"
   # --unsafe-no-fsync: a throwaway test cluster trades durability for speed.
   start_process etcd "$ETCD_BIN/etcd" \
@@ -106,7 +106,7 @@ start_etcd() {
 
 start_apiserver() {
   if apiserver_healthy; then return 0; fi
-  require_free_port kube-apiserver "$TANDEM_APISERVER_PORT"
+  require_free_port kube-apiserver TANDEM_APISERVER_PORT
   # ExtendedResourceToleration gives pods that request nvidia.com/gpu the toleration for the
   # GPU node's taint, as on GKE/EKS GPU node pools.
   start_process kube-apiserver "$K8S_BIN/kube-apiserver" \
@@ -126,7 +126,7 @@ start_apiserver() {
 
 start_controller_manager() {
   if controller_manager_healthy; then return 0; fi
-  require_free_port kube-controller-manager "$TANDEM_CONTROLLER_MANAGER_PORT"
+  require_free_port kube-controller-manager TANDEM_CONTROLLER_MANAGER_PORT
   write_kubeconfig "$TANDEM_STATE_DIR/kube-controller-manager.kubeconfig" system:kube-controller-manager
   start_process kube-controller-manager "$K8S_BIN/kube-controller-manager" \
     --kubeconfig "$TANDEM_STATE_DIR/kube-controller-manager.kubeconfig" \
@@ -142,7 +142,7 @@ start_controller_manager() {
 
 start_scheduler() {
   if scheduler_healthy; then return 0; fi
-  require_free_port kube-scheduler "$TANDEM_SCHEDULER_PORT"
+  require_free_port kube-scheduler TANDEM_SCHEDULER_PORT
   write_kubeconfig "$TANDEM_STATE_DIR/kube-scheduler.kubeconfig" system:kube-scheduler
   start_process kube-scheduler "$K8S_BIN/kube-scheduler" \
     --kubeconfig "$TANDEM_STATE_DIR/kube-scheduler.kubeconfig" \
@@ -155,7 +155,7 @@ start_scheduler() {
 
 start_kwok() {
   if kwok_healthy; then return 0; fi
-  require_free_port kwok "$TANDEM_KWOK_PORT"
+  require_free_port kwok TANDEM_KWOK_PORT
   write_kubeconfig "$TANDEM_STATE_DIR/kwok.kubeconfig" kwok
   # kwok manages only the nodes that carry its annotation, so a real node agent can share the cluster.
   start_process kwok "$KWOK_BIN/kwok" \
@@ -186,8 +186,11 @@ wait_default_service_account() {
   done
 }
 
-kubernetes_up() {
+kubernetes_install() {
   install_binaries
+}
+
+kubernetes_start() {
   ensure_pki
   write_kubeconfig "$KUBECONFIG_FILE" admin
   start_etcd

@@ -29,10 +29,9 @@ mlflow_install() {
   touch "$MLFLOW_VENV/.installed"
 }
 
-mlflow_up() {
-  mlflow_install
+mlflow_start() {
   if mlflow_healthy; then return 0; fi
-  require_free_port mlflow "$TANDEM_MLFLOW_PORT"
+  require_free_port mlflow TANDEM_MLFLOW_PORT
   local dir=$TANDEM_STATE_DIR/mlflow
   mkdir -p "$dir/artifacts"
   # Webhook secrets are stored encrypted; a key kept in the state dir keeps them readable across restarts.

@@ -27,10 +27,13 @@ scrape_configs:
 YAML
 }
 
-prometheus_up() {
+prometheus_install() {
   ensure_debian_package prometheus prometheus
+}
+
+prometheus_start() {
   if prometheus_healthy; then return 0; fi
-  require_free_port prometheus "$TANDEM_PROMETHEUS_PORT"
+  require_free_port prometheus TANDEM_PROMETHEUS_PORT
   write_prometheus_config
   start_process prometheus prometheus \
     --config.file "$TANDEM_STATE_DIR/prometheus/prometheus.yml" \

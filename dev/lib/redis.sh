@@ -4,14 +4,18 @@
 REDIS_URL=redis://127.0.0.1:$TANDEM_REDIS_PORT
 
 redis_healthy() {
-  [ "$(redis-cli -p "$TANDEM_REDIS_PORT" ping 2>/dev/null)" = PONG ]
+  # A bounded wait: a program on the port that is not Redis would otherwise leave redis-cli waiting.
+  [ "$(timeout 2 redis-cli -p "$TANDEM_REDIS_PORT" ping 2>/dev/null)" = PONG ]
 }
 
-redis_up() {
+redis_install() {
   ensure_debian_package redis-server redis-server
   ensure_debian_package redis-cli redis-tools
+}
+
+redis_start() {
   if redis_healthy; then return 0; fi
-  require_free_port redis "$TANDEM_REDIS_PORT"
+  require_free_port redis TANDEM_REDIS_PORT
   mkdir -p "$TANDEM_STATE_DIR/redis"
   start_process redis redis-server --bind 127.0.0.1 --port "$TANDEM_REDIS_PORT" \
     --dir "$TANDEM_STATE_DIR/redis" --daemonize no --save "" --appendonly no --protected-mode yes

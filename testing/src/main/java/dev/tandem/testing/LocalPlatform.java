@@ -16,6 +16,7 @@ import java.util.Map;
  * The parts of a running local platform, as {@code dev/platform env} describes them: where the
  * Kubernetes API server, MLflow, Redis and Prometheus listen, and the files tests need to reach them.
  *
+ * @param stateDir the platform's state directory (data, logs under {@code logs/}, pid files under {@code run/})
  * @param kubeconfig admin kubeconfig of the local API server
  * @param kubernetesVersion version of the control plane binaries, e.g. {@code 1.33.13}
  * @param kubeApiTestDir directory laid out for fabric8 kube-api-test's offline mode
@@ -25,6 +26,7 @@ import java.util.Map;
  * @param prometheusTargetsDir directory Prometheus watches for file-based scrape targets
  */
 public record LocalPlatform(
+        Path stateDir,
         Path kubeconfig,
         String kubernetesVersion,
         Path kubeApiTestDir,
@@ -35,6 +37,7 @@ public record LocalPlatform(
 
     static LocalPlatform fromEnv(Map<String, String> env) {
         return new LocalPlatform(
+                Path.of(required(env, "TANDEM_STATE_DIR")),
                 Path.of(required(env, "KUBECONFIG")),
                 required(env, "TANDEM_KUBERNETES_VERSION"),
                 Path.of(required(env, "TANDEM_KUBE_API_TEST_DIR")),

@@ -28,27 +28,38 @@ public final class LocalPlatformExtension implements BeforeAllCallback, AfterEac
     private static final String NAMESPACE_LABEL = "tandem.dev/test-namespace";
 
     private static volatile LocalPlatform platform;
+    private static RuntimeException startFailure;
 
     @Override
     public void beforeAll(ExtensionContext context) {
         platform();
     }
 
-    /** The platform of this JVM, started on first use. */
+    /**
+     * The platform of this JVM, started on first use. A failed start is remembered, so the remaining
+     * test classes fail at once with the same reason instead of each trying again.
+     */
     public static LocalPlatform platform() {
         LocalPlatform current = platform;
-        if (current == null) {
-            synchronized (LocalPlatformExtension.class) {
-                current = platform;
-                if (current == null) {
+        if (current != null) {
+            return current;
+        }
+        synchronized (LocalPlatformExtension.class) {
+            if (platform == null) {
+                if (startFailure != null) {
+                    throw startFailure;
+                }
+                try {
                     PlatformScript script = PlatformScript.locate();
                     script.up();
-                    current = LocalPlatform.fromEnv(script.env());
-                    platform = current;
+                    platform = LocalPlatform.fromEnv(script.env());
+                } catch (RuntimeException e) {
+                    startFailure = e;
+                    throw e;
                 }
             }
+            return platform;
         }
-        return current;
     }
 
     @Override

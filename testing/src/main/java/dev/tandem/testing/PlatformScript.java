@@ -29,6 +29,11 @@ final class PlatformScript {
         this.script = script;
     }
 
+    /** The script's path. */
+    Path path() {
+        return script;
+    }
+
     static PlatformScript locate() {
         String override = System.getenv("TANDEM_PLATFORM_SCRIPT");
         if (override != null && !override.isBlank()) {
