@@ -51,15 +51,25 @@ ensure_debian_package() {
   require_command "$cmd" "install the Debian package '$package' (apt-get install $package)"
 }
 
+# A pid file holds "<pid> <start time>": the start time (clock ticks since boot, from /proc) tells
+# our process from another that reused its pid after a reboot, so `down` never signals a stranger.
+start_time_of() {
+  local stat
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+  stat=${stat##*) }
+  echo "$stat" | awk '{ print $20 }'
+}
+
 pid_of() {
   local file=$RUN_DIR/$1.pid
-  [ -f "$file" ] && cat "$file"
+  [ -f "$file" ] && awk '{ print $1 }' "$file"
 }
 
 is_running() {
-  local pid
-  pid=$(pid_of "$1") || return 1
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null
+  local file=$RUN_DIR/$1.pid pid recorded
+  [ -f "$file" ] || return 1
+  read -r pid recorded <"$file" || true
+  [ -n "$pid" ] && [ -n "$recorded" ] && [ "$(start_time_of "$pid")" = "$recorded" ]
 }
 
 # Starts a detached process with its output in logs/<name>.log and its pid in run/<name>.pid.
@@ -71,7 +81,7 @@ start_process() {
   echo "--- $(date -u +%FT%TZ) starting: $*" >>"$log"
   # fd 9 is dev/platform's lock; a daemon must not hold it after `up` returns.
   setsid "$@" >>"$log" 2>&1 </dev/null 9>&- &
-  echo $! >"$RUN_DIR/$name.pid"
+  echo "$! $(start_time_of $!)" >"$RUN_DIR/$name.pid"
 }
 
 # Stops the process and everything it started: each runs in its own session (setsid), so its
@@ -79,14 +89,14 @@ start_process() {
 stop_process() {
   local name=$1 pid
   pid=$(pid_of "$name") || return 0
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+  if is_running "$name"; then
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null
     for _ in $(seq 1 50); do
       kill -0 "$pid" 2>/dev/null || break
       sleep 0.2
     done
+    kill -KILL -- "-$pid" 2>/dev/null || true
   fi
-  kill -KILL -- "-$pid" 2>/dev/null || true
   rm -f "$RUN_DIR/$name.pid"
 }
 
