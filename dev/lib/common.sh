@@ -53,11 +53,12 @@ ensure_debian_package() {
 
 # A pid file holds "<pid> <start time>": the start time (clock ticks since boot, from /proc) tells
 # our process from another that reused its pid after a reboot, so `down` never signals a stranger.
+# Prints nothing for a process that is gone or a zombie (dead, not yet reaped).
 start_time_of() {
   local stat
   stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
   stat=${stat##*) }
-  echo "$stat" | awk '{ print $20 }'
+  echo "$stat" | awk '$1 != "Z" { print $20 }'
 }
 
 pid_of() {
