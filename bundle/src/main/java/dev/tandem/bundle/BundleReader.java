@@ -102,7 +102,7 @@ public final class BundleReader {
                         BundleProblem.CHECKSUM_MISMATCH,
                         entry.getKey() + " has " + size + " bytes, the manifest says " + expected.sizeBytes());
             }
-            FileDigest actual = Sha256.of(file);
+            FileDigest actual = FileDigest.of(file);
             if (!actual.sha256().equals(expected.sha256())) {
                 throw new InvalidBundleException(
                         BundleProblem.CHECKSUM_MISMATCH,

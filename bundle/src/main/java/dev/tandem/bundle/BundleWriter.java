@@ -52,7 +52,7 @@ public final class BundleWriter {
     static BundleManifest seal(Path directory, BundleManifest draft) throws IOException {
         SortedMap<String, FileDigest> digests = new TreeMap<>();
         for (Path file : filesUnder(directory)) {
-            digests.put(relative(directory, file), Sha256.of(file));
+            digests.put(relative(directory, file), FileDigest.of(file));
         }
         BundleManifest manifest = draft.withFiles(digests);
         ManifestJson.write(directory.resolve(BundleLayout.MANIFEST), manifest);
