@@ -47,17 +47,30 @@ public final class RatingsImporter {
         }
     }
 
-    /** The imported dataset and the report. */
-    public record Result(Dataset dataset, Report ratings, Optional<Report> items) {}
+    /**
+     * What was read, before anything is written: check the reports, then {@link #writeTo} the dataset.
+     *
+     * @param events the imported events, ordered by time
+     * @param catalog the items, from the item table where it names them
+     * @param ratings what the ratings file held
+     * @param items what the item table held, if one was given
+     * @param source the line that describes the import
+     */
+    public record Parsed(WatchLog events, List<Item> catalog, Report ratings, Optional<Report> items, String source) {
+
+        /** Writes the import as a content-addressed dataset version under {@code parent}. */
+        public Dataset writeTo(Path parent) throws IOException {
+            return DatasetWriter.write(parent, events, catalog, Optional.empty(), source);
+        }
+    }
 
     private RatingsImporter() {}
 
     /**
      * @param ratings the ratings file
      * @param movies an optional item table ({@code movies.csv} or {@code movies.dat})
-     * @param parent directory that holds dataset versions
      */
-    public static Result importRatings(Path ratings, Optional<Path> movies, Path parent) throws IOException {
+    public static Parsed read(Path ratings, Optional<Path> movies) throws IOException {
         Tally tally = new Tally();
         DatasetTsv.Columns columns = new DatasetTsv.Columns();
         List<Float> ratingValues = new ArrayList<>();
@@ -121,9 +134,8 @@ public final class RatingsImporter {
                             e.getKey(), new Item(e.getKey(), "item " + e.getKey(), List.of(), e.getValue())));
         }
         catalog.forEach(items::putIfAbsent);
-        Dataset dataset = DatasetWriter.write(
-                parent, events, List.copyOf(items.values()), Optional.empty(), "import " + ratings.getFileName());
-        return new Result(dataset, tally.report(), itemReport);
+        return new Parsed(
+                events, List.copyOf(items.values()), tally.report(), itemReport, "import " + ratings.getFileName());
     }
 
     private static WatchLog asWatchRatios(WatchLog log, float maxRating) {

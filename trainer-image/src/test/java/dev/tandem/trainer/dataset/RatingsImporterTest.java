@@ -22,16 +22,16 @@ class RatingsImporterTest {
     void movieLens100kTabSeparatedWithoutHeader() throws Exception {
         Path data = Files.writeString(dir.resolve("u.data"), "196\t242\t3\t881250949\n186\t302\t5\t891717742\n");
 
-        RatingsImporter.Result result = RatingsImporter.importRatings(data, Optional.empty(), dir.resolve("out"));
+        RatingsImporter.Parsed result = RatingsImporter.read(data, Optional.empty());
 
-        WatchLog events = result.dataset().events();
+        WatchLog events = result.events();
         assertThat(result.ratings().imported()).isEqualTo(2);
         assertThat(result.ratings().malformedTotal()).isZero();
         assertThat(events.user(0)).isEqualTo(196);
         assertThat(events.item(0)).isEqualTo(242);
         assertThat(events.watchRatio(0)).isEqualTo(3f / 5f);
         assertThat(events.watchRatio(1)).isEqualTo(1f);
-        assertThat(result.dataset().items()).extracting(Item::title).containsExactly("item 242", "item 302");
+        assertThat(result.catalog()).extracting(Item::title).containsExactly("item 242", "item 302");
     }
 
     @Test
@@ -44,26 +44,26 @@ class RatingsImporterTest {
                 "movieId,title,genres\n1,Toy Story (1995),Adventure|Animation|Children\n"
                         + "3,\"American President, The (1995)\",Comedy|Drama|Romance\n");
 
-        RatingsImporter.Result result = RatingsImporter.importRatings(ratings, Optional.of(movies), dir.resolve("out"));
+        RatingsImporter.Parsed result = RatingsImporter.read(ratings, Optional.of(movies));
 
         assertThat(result.ratings().lines()).isEqualTo(3);
         assertThat(result.items())
                 .hasValueSatisfying(r -> assertThat(r.imported()).isEqualTo(2));
-        List<Item> items = result.dataset().items();
+        List<Item> items = result.catalog();
         assertThat(items).extracting(Item::title).containsExactly("Toy Story (1995)", "American President, The (1995)");
         assertThat(items.get(0).genres()).containsExactly("adventure", "animation", "children");
         assertThat(items.get(1).releaseEpochSeconds()).isEqualTo(788_918_400L);
-        assertThat(result.dataset().events().watchRatio(0)).isEqualTo(0.8f);
+        assertThat(result.events().watchRatio(0)).isEqualTo(0.8f);
     }
 
     @Test
     void movieLens1mDoubleColonFormat() throws Exception {
         Path data = Files.writeString(dir.resolve("ratings.dat"), "1::1193::5::978300760\n1::661::3::978302109\n");
 
-        RatingsImporter.Result result = RatingsImporter.importRatings(data, Optional.empty(), dir.resolve("out"));
+        RatingsImporter.Parsed result = RatingsImporter.read(data, Optional.empty());
 
-        assertThat(result.dataset().events().size()).isEqualTo(2);
-        assertThat(result.dataset().events().item(0)).isEqualTo(1193);
+        assertThat(result.events().size()).isEqualTo(2);
+        assertThat(result.events().item(0)).isEqualTo(1193);
     }
 
     @Test
@@ -82,7 +82,7 @@ class RatingsImporterTest {
                         "4\t14\t2\t400",
                         "5\t15\t1\t500\textra"));
 
-        RatingsImporter.Result result = RatingsImporter.importRatings(data, Optional.empty(), dir.resolve("out"));
+        RatingsImporter.Parsed result = RatingsImporter.read(data, Optional.empty());
 
         RatingsImporter.Report report = result.ratings();
         assertThat(report.lines()).isEqualTo(8);
@@ -96,7 +96,7 @@ class RatingsImporterTest {
                 .containsEntry("rating must be a non-negative number", 1L)
                 .containsEntry("timestamp must not be negative", 1L);
         assertThat(report.examples()).hasSize(5).first().asString().startsWith("line 2 (expected 4 fields, found 3)");
-        assertThat(result.dataset().events().size()).isEqualTo(2);
+        assertThat(result.events().size()).isEqualTo(2);
     }
 
     @Test

@@ -1,0 +1,38 @@
+/*
+ * Copyright 2026 The Tandem Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tandem.trainer.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The trainer image's command line. Exit codes a CI job or a Kubernetes Job can act on are listed in
+ * {@link ExitCodes}.
+ */
+@Command(
+        name = "tandem-trainer",
+        mixinStandardHelpOptions = true,
+        versionProvider = TrainerVersion.class,
+        description = "Datasets, training, offline evaluation and promotion decisions for Tandem models.",
+        subcommands = {GenerateCommand.class, ImportCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:unexpected failure (a bug; the stack trace is printed)",
+            "2:invalid command line",
+            "3:invalid input data (dataset or bundle fails its checks)",
+            "4:an external service (MLflow, a webhook) refused or is unreachable"
+        })
+public final class TrainerCli {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with Tandem's exit-code mapping; tests run commands through it in-process. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new TrainerCli()).setExitCodeExceptionMapper(ExitCodes::of);
+    }
+}
