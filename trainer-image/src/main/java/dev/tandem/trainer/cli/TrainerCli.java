@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = TrainerVersion.class,
         description = "Datasets, training, offline evaluation and promotion decisions for Tandem models.",
-        subcommands = {GenerateCommand.class, ImportCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {GenerateCommand.class, ImportCommand.class, TrainCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -33,6 +33,8 @@ public final class TrainerCli {
 
     /** The command line with Tandem's exit-code mapping; tests run commands through it in-process. */
     public static CommandLine commandLine() {
-        return new CommandLine(new TrainerCli()).setExitCodeExceptionMapper(ExitCodes::of);
+        return new CommandLine(new TrainerCli())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExitCodeExceptionMapper(ExitCodes::of);
     }
 }

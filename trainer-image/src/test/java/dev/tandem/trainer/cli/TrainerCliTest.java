@@ -107,6 +107,60 @@ class TrainerCliTest {
     }
 
     @Test
+    void trainingOnATamperedDatasetExitsThreeBeforeContactingMlflow() throws Exception {
+        assertThat(run(
+                        "generate",
+                        "--size",
+                        "tiny",
+                        "--users",
+                        "20",
+                        "--items",
+                        "30",
+                        "--events",
+                        "200",
+                        "--out",
+                        dir.toString()))
+                .isZero();
+        Path version = dir.resolve(versionIn(out.toString()));
+        Files.writeString(version.resolve("items.tsv"), "changed");
+
+        assertThat(run("train", "--dataset", version.toString(), "--mlflow", "http://127.0.0.1:1", "--model", "m"))
+                .isEqualTo(3);
+        assertThat(err.toString()).contains("changed: [items.tsv]");
+    }
+
+    @Test
+    void trainingWithMlflowUnreachableExitsFour() throws Exception {
+        assertThat(run(
+                        "generate",
+                        "--size",
+                        "tiny",
+                        "--users",
+                        "20",
+                        "--items",
+                        "30",
+                        "--events",
+                        "200",
+                        "--out",
+                        dir.toString()))
+                .isZero();
+        Path version = dir.resolve(versionIn(out.toString()));
+
+        assertThat(run(
+                        "train",
+                        "--dataset",
+                        version.toString(),
+                        "--mlflow",
+                        "http://127.0.0.1:1",
+                        "--model",
+                        "m",
+                        "--epochs",
+                        "1"))
+                .isEqualTo(4);
+        assertThat(err.toString()).contains("unreachable");
+    }
+
+    @Test
     void badCommandLineExitsTwoWithUsage() {
         assertThat(run("generate", "--size", "tiny")).isEqualTo(2);
         assertThat(err.toString())
