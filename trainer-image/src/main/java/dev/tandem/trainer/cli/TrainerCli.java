@@ -16,7 +16,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = TrainerVersion.class,
         description = "Datasets, training, offline evaluation and promotion decisions for Tandem models.",
-        subcommands = {GenerateCommand.class, ImportCommand.class, TrainCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            GenerateCommand.class,
+            ImportCommand.class,
+            TrainCommand.class,
+            TestCommand.class,
+            CommandLine.HelpCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

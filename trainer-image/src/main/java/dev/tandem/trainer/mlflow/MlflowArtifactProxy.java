@@ -115,6 +115,19 @@ public final class MlflowArtifactProxy {
         }
     }
 
+    /** Downloads an artifact directory with everything under it into {@code target}. */
+    public void downloadDirectory(String artifactDirUri, Path target) {
+        String base = artifactDirUri.replaceAll("/+$", "");
+        for (Entry entry : list(base)) {
+            String name = entry.path().substring(entry.path().lastIndexOf('/') + 1);
+            if (entry.directory()) {
+                downloadDirectory(base + "/" + name, target.resolve(name));
+            } else {
+                download(base + "/" + name, target.resolve(name));
+            }
+        }
+    }
+
     /** Lists the entries directly under an artifact directory. */
     public List<Entry> list(String artifactDirUri) {
         URI dir = parse(artifactDirUri);

@@ -100,7 +100,7 @@ class TrainCommandIT {
                 .contains("\"16\"");
 
         Path downloaded = dir.resolve("downloaded");
-        download(new MlflowArtifactProxy(platform.mlflowUrl(), http), version.getSource(), downloaded);
+        new MlflowArtifactProxy(platform.mlflowUrl(), http).downloadDirectory(version.getSource(), downloaded);
         VerifiedBundle bundle = BundleReader.verify(downloaded);
         assertThat(bundle.manifest().modelVersion()).isEqualTo("1");
         assertThat(bundle.manifest().datasetVersion()).isEqualTo(dataset.version());
@@ -112,17 +112,6 @@ class TrainCommandIT {
                 var result = tower.function("serving_default").call(Map.of("history", history))) {
             TFloat32 vector = (TFloat32) result.get("user_vector").orElseThrow();
             assertThat(vector.shape().asArray()).containsExactly(1, 16);
-        }
-    }
-
-    private static void download(MlflowArtifactProxy proxy, String uri, Path target) {
-        for (MlflowArtifactProxy.Entry entry : proxy.list(uri)) {
-            String name = entry.path().substring(entry.path().lastIndexOf('/') + 1);
-            if (entry.directory()) {
-                download(proxy, uri + "/" + name, target.resolve(name));
-            } else {
-                proxy.download(uri + "/" + name, target.resolve(name));
-            }
         }
     }
 }
