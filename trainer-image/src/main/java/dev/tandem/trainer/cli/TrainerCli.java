@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             TrainCommand.class,
             TestCommand.class,
+            DecideCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -29,7 +30,8 @@ import picocli.CommandLine.Command;
             "1:unexpected failure (a bug; the stack trace is printed)",
             "2:invalid command line",
             "3:invalid input data (dataset or bundle fails its checks)",
-            "4:an external service (MLflow, a webhook) refused or is unreachable"
+            "4:an external service (MLflow) refused or is unreachable",
+            "5:decide: the candidate lost and was archived"
         })
 public final class TrainerCli {
 
