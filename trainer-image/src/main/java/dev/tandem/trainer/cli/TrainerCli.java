@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             TestCommand.class,
             DecideCommand.class,
+            BenchmarkCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -16,8 +16,8 @@ import org.tensorflow.types.TInt64;
 
 /**
  * Trains the YouTube-DNN model with Adam on time-ordered next-item examples, in shuffled mini-batches. The
- * seed fixes initialisation, shuffling and negative sampling; TensorFlow runs on a fixed number of threads so
- * a rerun computes the same sums in the same order.
+ * seed fixes initialisation, shuffling and negative sampling, and {@link AdamStep} orders each step's reads and
+ * writes, so a rerun with the same seed reproduces the same losses and weights.
  */
 public final class ModelTrainer {
 
@@ -25,10 +25,17 @@ public final class ModelTrainer {
 
     private final ModelParams params;
     private final TrainingProgress progress;
+    private final int maxStepsPerEpoch;
 
     public ModelTrainer(ModelParams params, TrainingProgress progress) {
+        this(params, progress, Integer.MAX_VALUE);
+    }
+
+    /** A trainer that stops each epoch after {@code maxStepsPerEpoch} steps (benchmarks of slow variants). */
+    public ModelTrainer(ModelParams params, TrainingProgress progress, int maxStepsPerEpoch) {
         this.params = params;
         this.progress = progress;
+        this.maxStepsPerEpoch = maxStepsPerEpoch;
     }
 
     /**
@@ -68,7 +75,7 @@ public final class ModelTrainer {
         }
         int l = params.historyLength();
         int batch = params.batchSize();
-        int steps = (n + batch - 1) / batch;
+        int steps = Math.min((n + batch - 1) / batch, maxStepsPerEpoch);
         int[] order = new int[n];
         java.util.Arrays.setAll(order, i -> i);
         SplittableRandom shuffle = new SplittableRandom(params.seed());
@@ -98,8 +105,9 @@ public final class ModelTrainer {
                     windowExamples = 0;
                 }
             }
-            epochLosses[epoch] = (float) (lossSum / n);
-            progress.epoch(epoch + 1, epochLosses[epoch], (System.nanoTime() - epochStart) / 1e9);
+            long trained = Math.min(n, (long) steps * batch);
+            epochLosses[epoch] = (float) (lossSum / trained);
+            progress.epoch(epoch + 1, epochLosses[epoch], (System.nanoTime() - epochStart) / 1e9, trained);
         }
         return epochLosses;
     }

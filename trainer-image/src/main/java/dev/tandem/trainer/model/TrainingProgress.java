@@ -10,6 +10,6 @@ public interface TrainingProgress {
     /** Every few steps: where training is and how fast it goes. */
     void step(int epoch, int step, int stepsPerEpoch, float loss, double examplesPerSecond);
 
-    /** At the end of each epoch, with the mean loss over it. */
-    void epoch(int epoch, float meanLoss, double seconds);
+    /** At the end of each epoch, with the mean loss over it and the examples it trained on. */
+    void epoch(int epoch, float meanLoss, double seconds, long examples);
 }

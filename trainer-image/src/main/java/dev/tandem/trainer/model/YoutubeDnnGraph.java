@@ -5,10 +5,10 @@
 package dev.tandem.trainer.model;
 
 import dev.tandem.bundle.TowerSignature;
+import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Signature;
-import org.tensorflow.framework.optimizers.Adam;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -78,7 +78,8 @@ final class YoutubeDnnGraph {
         targetLogQ = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1)));
         accidentalHits = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1)));
         loss = params.softmax() == ModelParams.Softmax.FULL ? fullSoftmaxLoss(tf) : sampledSoftmaxLoss(tf);
-        trainStep = new Adam(graph, params.learningRate()).minimize(loss);
+        trainStep =
+                AdamStep.build(tf, loss, List.of(inputEmbeddings, w1, b1, w2, b2, itemVectors), params.learningRate());
     }
 
     private Operand<TFloat32> fullSoftmaxLoss(Ops tf) {

@@ -135,7 +135,7 @@ public final class TrainingPipeline {
             }
 
             @Override
-            public void epoch(int epoch, float meanLoss, double seconds) {
+            public void epoch(int epoch, float meanLoss, double seconds, long examples) {
                 out.printf("epoch %d done: mean loss %.4f in %.1f s%n", epoch, meanLoss, seconds);
                 out.flush();
                 tracking.logMetric(run, "train_loss", meanLoss, epoch);

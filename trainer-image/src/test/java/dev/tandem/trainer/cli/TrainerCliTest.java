@@ -161,6 +161,19 @@ class TrainerCliTest {
     }
 
     @Test
+    void benchmarkPrintsThroughputAndQualityBesideReferences() {
+        assertThat(run("benchmark", "--size", "tiny", "--epochs", "1", "--full-softmax-steps", "5"))
+                .isZero();
+
+        assertThat(out.toString())
+                .contains("sampled softmax (1024 negatives, logQ), 1 epochs")
+                .contains("full softmax, first 5 steps")
+                .contains("co-occurrence")
+                .containsPattern("recall_at_50 +0\\.\\d{4} +0\\.\\d{4} +0\\.\\d{4}")
+                .contains("peak heap");
+    }
+
+    @Test
     void badCommandLineExitsTwoWithUsage() {
         assertThat(run("generate", "--size", "tiny")).isEqualTo(2);
         assertThat(err.toString())
@@ -171,7 +184,13 @@ class TrainerCliTest {
     @Test
     void helpListsTheSubcommandsAndExitCodes() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("generate").contains("import").contains("3   invalid input data");
+        assertThat(out.toString())
+                .contains("generate")
+                .contains("import")
+                .contains("train")
+                .contains("decide")
+                .contains("benchmark")
+                .contains("3   invalid input data");
     }
 
     private static String versionIn(String text) {

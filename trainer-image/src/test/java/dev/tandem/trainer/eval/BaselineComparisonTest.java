@@ -69,6 +69,6 @@ class BaselineComparisonTest {
         public void step(int epoch, int step, int steps, float loss, double examplesPerSecond) {}
 
         @Override
-        public void epoch(int epoch, float meanLoss, double seconds) {}
+        public void epoch(int epoch, float meanLoss, double seconds, long examples) {}
     }
 }

@@ -160,6 +160,6 @@ class ModelTrainerTest {
         public void step(int epoch, int step, int stepsPerEpoch, float loss, double examplesPerSecond) {}
 
         @Override
-        public void epoch(int epoch, float meanLoss, double seconds) {}
+        public void epoch(int epoch, float meanLoss, double seconds, long examples) {}
     }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code test} reads the registered bundle back from MLflow, evaluates it and records the numbers there. */
 @LocalPlatformTest
-class TestCommandIT {
+class EvaluateCommandIT {
 
     @Test
     void evaluationIsPrintedBesideBaselinesAndRecordedOnTheVersion(LocalPlatform platform, @TempDir Path dir)
