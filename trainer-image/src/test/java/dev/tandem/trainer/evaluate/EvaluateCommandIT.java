@@ -14,15 +14,24 @@ import dev.tandem.trainer.dataset.Dataset;
 import dev.tandem.trainer.dataset.SyntheticConfig;
 import dev.tandem.trainer.dataset.SyntheticGenerator;
 import dev.tandem.trainer.mlflow.MlflowRestClient;
+import java.io.IOException;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code test} reads the registered bundle back from MLflow, evaluates it and records the numbers there. */
+/**
+ * {@code test}, run in a separate JVM, reads the registered bundle back from MLflow, reloads its SavedModel,
+ * evaluates it by exact retrieval and records the numbers there.
+ */
 @LocalPlatformTest
 class EvaluateCommandIT {
 
@@ -46,7 +55,8 @@ class EvaluateCommandIT {
                 "3");
         assertThat(train.exitCode()).as(train.err()).isZero();
 
-        CliRun test = CliRun.of(
+        // A fresh JVM: the SavedModel is loaded from what MLflow serves, not from anything this process trained.
+        CliRun test = inFreshJvm(
                 "test",
                 "--model",
                 model,
@@ -87,5 +97,26 @@ class EvaluateCommandIT {
         assertThat(history.path("metrics")).hasSize(1);
         assertThat(history.path("metrics").get(0).path("value").asDouble())
                 .isEqualTo(recall, org.assertj.core.data.Offset.offset(1e-5));
+    }
+
+    private static CliRun inFreshJvm(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.tandem.trainer.cli.TrainerCli"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).start();
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return e.toString();
+            }
+        });
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        return new CliRun(process.exitValue(), out, err.get());
     }
 }
