@@ -11,9 +11,7 @@ import dev.tandem.trainer.decide.DecisionPipeline;
 import dev.tandem.trainer.decide.DecisionRule;
 import dev.tandem.trainer.eval.OfflineEvaluation;
 import dev.tandem.trainer.evaluate.EvaluationPipeline;
-import dev.tandem.trainer.mlflow.MlflowArtifactProxy;
-import dev.tandem.trainer.mlflow.MlflowRestClient;
-import dev.tandem.trainer.mlflow.MlflowTracking;
+import dev.tandem.trainer.mlflow.MlflowClients;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -122,15 +120,16 @@ final class DecideCommand implements Callable<Integer> {
             }
         }
         Dataset data = Dataset.open(dataset);
-        MlflowRestClient rest = new MlflowRestClient(mlflow, http);
-        MlflowArtifactProxy artifacts = new MlflowArtifactProxy(mlflow, http);
-        MlflowTracking tracking = new MlflowTracking(rest, artifacts);
+        MlflowClients clients = MlflowClients.connect(mlflow);
         Path work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("tandem-decide-");
         EvaluationPipeline evaluation = new EvaluationPipeline(
-                rest, artifacts, tracking, spec.commandLine().getOut());
+                clients.rest(),
+                clients.artifacts(),
+                clients.tracking(),
+                spec.commandLine().getOut());
         Decision decision = new DecisionPipeline(
-                        rest,
-                        tracking,
+                        clients.rest(),
+                        clients.tracking(),
                         evaluation,
                         notifier,
                         spec.commandLine().getOut(),

@@ -6,11 +6,8 @@ package dev.tandem.trainer.cli;
 
 import dev.tandem.trainer.dataset.Dataset;
 import dev.tandem.trainer.evaluate.EvaluationPipeline;
-import dev.tandem.trainer.mlflow.MlflowArtifactProxy;
-import dev.tandem.trainer.mlflow.MlflowRestClient;
-import dev.tandem.trainer.mlflow.MlflowTracking;
+import dev.tandem.trainer.mlflow.MlflowClients;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -54,14 +51,12 @@ final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Dataset data = Dataset.open(dataset);
-        HttpClient http = HttpClient.newHttpClient();
-        MlflowRestClient rest = new MlflowRestClient(mlflow, http);
-        MlflowArtifactProxy artifacts = new MlflowArtifactProxy(mlflow, http);
+        MlflowClients clients = MlflowClients.connect(mlflow);
         Path work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("tandem-test-");
         new EvaluationPipeline(
-                        rest,
-                        artifacts,
-                        new MlflowTracking(rest, artifacts),
+                        clients.rest(),
+                        clients.artifacts(),
+                        clients.tracking(),
                         spec.commandLine().getOut())
                 .evaluate(model, version, data, holdout, work);
         return 0;

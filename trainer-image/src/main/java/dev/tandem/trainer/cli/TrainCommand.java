@@ -5,13 +5,10 @@
 package dev.tandem.trainer.cli;
 
 import dev.tandem.trainer.dataset.Dataset;
-import dev.tandem.trainer.mlflow.MlflowArtifactProxy;
-import dev.tandem.trainer.mlflow.MlflowRestClient;
-import dev.tandem.trainer.mlflow.MlflowTracking;
+import dev.tandem.trainer.mlflow.MlflowClients;
 import dev.tandem.trainer.model.ModelParams;
 import dev.tandem.trainer.train.TrainingPipeline;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -87,11 +84,9 @@ final class TrainCommand implements Callable<Integer> {
                 softmax != null ? softmax : d.softmax(),
                 negatives != null ? negatives : d.negatives(),
                 seed != null ? seed : d.seed());
-        HttpClient http = HttpClient.newHttpClient();
-        MlflowTracking tracking =
-                new MlflowTracking(new MlflowRestClient(mlflow, http), new MlflowArtifactProxy(mlflow, http));
+        MlflowClients clients = MlflowClients.connect(mlflow);
         Path work = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("tandem-train-");
-        new TrainingPipeline(tracking, spec.commandLine().getOut()).train(data, model, params, holdout, work);
+        new TrainingPipeline(clients.tracking(), spec.commandLine().getOut()).train(data, model, params, holdout, work);
         return 0;
     }
 }

@@ -108,20 +108,7 @@ class TrainerCliTest {
 
     @Test
     void trainingOnATamperedDatasetExitsThreeBeforeContactingMlflow() throws Exception {
-        assertThat(run(
-                        "generate",
-                        "--size",
-                        "tiny",
-                        "--users",
-                        "20",
-                        "--items",
-                        "30",
-                        "--events",
-                        "200",
-                        "--out",
-                        dir.toString()))
-                .isZero();
-        Path version = dir.resolve(versionIn(out.toString()));
+        Path version = smallDataset();
         Files.writeString(version.resolve("items.tsv"), "changed");
 
         assertThat(run("train", "--dataset", version.toString(), "--mlflow", "http://127.0.0.1:1", "--model", "m"))
@@ -131,20 +118,7 @@ class TrainerCliTest {
 
     @Test
     void trainingWithMlflowUnreachableExitsFour() throws Exception {
-        assertThat(run(
-                        "generate",
-                        "--size",
-                        "tiny",
-                        "--users",
-                        "20",
-                        "--items",
-                        "30",
-                        "--events",
-                        "200",
-                        "--out",
-                        dir.toString()))
-                .isZero();
-        Path version = dir.resolve(versionIn(out.toString()));
+        Path version = smallDataset();
 
         assertThat(run(
                         "train",
@@ -191,6 +165,23 @@ class TrainerCliTest {
                 .contains("decide")
                 .contains("benchmark")
                 .contains("3   invalid input data");
+    }
+
+    private Path smallDataset() {
+        assertThat(run(
+                        "generate",
+                        "--size",
+                        "tiny",
+                        "--users",
+                        "20",
+                        "--items",
+                        "30",
+                        "--events",
+                        "200",
+                        "--out",
+                        dir.toString()))
+                .isZero();
+        return dir.resolve(versionIn(out.toString()));
     }
 
     private static String versionIn(String text) {
