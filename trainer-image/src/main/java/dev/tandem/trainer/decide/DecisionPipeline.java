@@ -100,7 +100,6 @@ public final class DecisionPipeline {
             transition(model, version, "Archived");
         }
         String outcome = decision.promote() ? CHALLENGER : "rejected";
-        MlflowTracking.Run run = new MlflowTracking.Run(runId, "");
         for (Map.Entry<String, String> tag : Map.of(
                         DECISION_TAG,
                         outcome,
@@ -116,7 +115,7 @@ public final class DecisionPipeline {
                         decision.reference())
                 .entrySet()) {
             tracking.setModelVersionTag(model, version, tag.getKey(), tag.getValue());
-            tracking.setRunTag(run, tag.getKey(), tag.getValue());
+            tracking.setRunTag(runId, tag.getKey(), tag.getValue());
         }
     }
 

@@ -95,10 +95,9 @@ public final class EvaluationPipeline {
                         index.size()));
         print(model, version, dataset, holdout.users().size(), metrics, baselines);
 
-        MlflowTracking.Run run = new MlflowTracking.Run(runId, mv.path("source").asText());
         int step = (int) (System.currentTimeMillis() / 1000);
         for (Map.Entry<String, Double> metric : metrics.entrySet()) {
-            tracking.logMetric(run, EVAL_METRIC_PREFIX + metric.getKey(), metric.getValue(), step);
+            tracking.logMetric(runId, EVAL_METRIC_PREFIX + metric.getKey(), metric.getValue(), step);
             tracking.setModelVersionTag(
                     model, version, EVAL_TAG_PREFIX + metric.getKey(), String.format("%.6f", metric.getValue()));
         }

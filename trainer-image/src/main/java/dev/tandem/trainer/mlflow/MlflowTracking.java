@@ -65,32 +65,32 @@ public final class MlflowTracking {
         return new Run(info.path("run_id").asText(), info.path("artifact_uri").asText());
     }
 
-    public void logParams(Run run, Map<String, String> params) {
-        rest.post("runs/log-batch", Map.of("run_id", run.id(), "params", keyValues(params)));
+    public void logParams(String runId, Map<String, String> params) {
+        rest.post("runs/log-batch", Map.of("run_id", runId, "params", keyValues(params)));
     }
 
-    public void logMetric(Run run, String key, double value, int step) {
+    public void logMetric(String runId, String key, double value, int step) {
         rest.post(
                 "runs/log-metric",
                 Map.of(
-                        "run_id", run.id(),
+                        "run_id", runId,
                         "key", key,
                         "value", value,
                         "timestamp", System.currentTimeMillis(),
                         "step", step));
     }
 
-    public void setRunTag(Run run, String key, String value) {
-        rest.post("runs/set-tag", Map.of("run_id", run.id(), "key", key, "value", value));
+    public void setRunTag(String runId, String key, String value) {
+        rest.post("runs/set-tag", Map.of("run_id", runId, "key", key, "value", value));
     }
 
     /** Ends the run as FINISHED or FAILED. */
-    public void endRun(Run run, boolean succeeded) {
+    public void endRun(String runId, boolean succeeded) {
         rest.post(
                 "runs/update",
                 Map.of(
                         "run_id",
-                        run.id(),
+                        runId,
                         "status",
                         succeeded ? "FINISHED" : "FAILED",
                         "end_time",
@@ -126,10 +126,10 @@ public final class MlflowTracking {
     }
 
     /** Registers a version whose artifacts are at {@code source}; returns the version number. */
-    public String createModelVersion(String name, String source, Run run, Map<String, String> tags) {
+    public String createModelVersion(String name, String source, String runId, Map<String, String> tags) {
         return rest.post(
                         "model-versions/create",
-                        Map.of("name", name, "source", source, "run_id", run.id(), "tags", keyValues(tags)))
+                        Map.of("name", name, "source", source, "run_id", runId, "tags", keyValues(tags)))
                 .path("model_version")
                 .path("version")
                 .asText();

@@ -92,7 +92,7 @@ public final class TrainingPipeline {
             logged.put("holdout_share", String.valueOf(holdoutShare));
             logged.put("holdout_cutoff", String.valueOf(cutoff));
             logged.put("examples", String.valueOf(examples.size()));
-            tracking.logParams(run, logged);
+            tracking.logParams(run.id(), logged);
 
             Path bundle = workDirectory.resolve("bundle");
             try (TrainedModel model = new ModelTrainer(params, progress(run)).train(examples, index.size(), counts)) {
@@ -109,7 +109,7 @@ public final class TrainingPipeline {
                 String bundleUri = run.artifactUri() + "/bundle";
                 tracking.uploadDirectory(bundle, bundleUri);
                 tracking.ensureRegisteredModel(modelName);
-                String version = tracking.createModelVersion(modelName, bundleUri, run, tags);
+                String version = tracking.createModelVersion(modelName, bundleUri, run.id(), tags);
                 BundleManifest manifest = BundleReader.verify(bundle).manifest().withModelVersion(version);
                 BundleWriter.rewriteManifest(bundle, manifest);
                 tracking.uploadFile(bundle.resolve(BundleLayout.MANIFEST), bundleUri + "/" + BundleLayout.MANIFEST);
@@ -121,7 +121,7 @@ public final class TrainingPipeline {
                 return new Result(modelName, version, run.id(), bundleUri, bundle, model.epochLosses());
             }
         } finally {
-            tracking.endRun(run, succeeded);
+            tracking.endRun(run.id(), succeeded);
         }
     }
 
@@ -138,8 +138,8 @@ public final class TrainingPipeline {
             public void epoch(int epoch, float meanLoss, double seconds, long examples) {
                 out.printf("epoch %d done: mean loss %.4f in %.1f s%n", epoch, meanLoss, seconds);
                 out.flush();
-                tracking.logMetric(run, "train_loss", meanLoss, epoch);
-                tracking.logMetric(run, "epoch_seconds", seconds, epoch);
+                tracking.logMetric(run.id(), "train_loss", meanLoss, epoch);
+                tracking.logMetric(run.id(), "epoch_seconds", seconds, epoch);
             }
         };
     }
