@@ -35,10 +35,21 @@ public final class ItemSearcher implements AutoCloseable {
      * @param accept rows that may be returned; {@code Bits.ALL} for all
      */
     public Hit[] search(float[] query, int k, Bits accept) {
+        return search(query, k, index.params().overquery(), accept);
+    }
+
+    /**
+     * As {@link #search(float[], int, Bits)} with another overquery than the graph's default: the search keeps
+     * {@code k × overquery} candidates, trading speed for recall.
+     */
+    public Hit[] search(float[] query, int k, int overquery, Bits accept) {
+        if (overquery < 1) {
+            throw new IllegalArgumentException("overquery must be at least 1: " + overquery);
+        }
         float[] q = index.transform().query(query);
         DefaultSearchScoreProvider scores = DefaultSearchScoreProvider.exact(
                 index.vectorOf(q), VectorSimilarityFunction.EUCLIDEAN, index.vectors());
-        int rerankK = Math.max(k, k * index.params().overquery());
+        int rerankK = Math.max(k, k * overquery);
         SearchResult result = searcher.search(scores, k, rerankK, 0f, 0f, accept);
         SearchResult.NodeScore[] nodes = result.getNodes();
         Hit[] hits = new Hit[nodes.length];
