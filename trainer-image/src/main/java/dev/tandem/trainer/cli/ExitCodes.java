@@ -5,8 +5,8 @@
 package dev.tandem.trainer.cli;
 
 import dev.tandem.bundle.InvalidBundleException;
+import dev.tandem.mlflow.MlflowApiException;
 import dev.tandem.trainer.dataset.DatasetIntegrityException;
-import dev.tandem.trainer.mlflow.MlflowApiException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import picocli.CommandLine;

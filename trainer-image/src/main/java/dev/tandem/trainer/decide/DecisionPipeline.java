@@ -6,10 +6,10 @@ package dev.tandem.trainer.decide;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.bundle.InvalidBundleException;
+import dev.tandem.mlflow.MlflowApiException;
+import dev.tandem.mlflow.MlflowRestClient;
 import dev.tandem.trainer.dataset.Dataset;
 import dev.tandem.trainer.evaluate.EvaluationPipeline;
-import dev.tandem.trainer.mlflow.MlflowApiException;
-import dev.tandem.trainer.mlflow.MlflowRestClient;
 import dev.tandem.trainer.mlflow.MlflowTracking;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -4,6 +4,8 @@
  */
 package dev.tandem.trainer.mlflow;
 
+import dev.tandem.mlflow.MlflowArtifactProxy;
+import dev.tandem.mlflow.MlflowRestClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 

@@ -5,6 +5,9 @@
 package dev.tandem.trainer.mlflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.mlflow.MlflowApiException;
+import dev.tandem.mlflow.MlflowArtifactProxy;
+import dev.tandem.mlflow.MlflowRestClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

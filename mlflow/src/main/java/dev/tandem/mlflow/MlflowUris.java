@@ -2,7 +2,7 @@
  * Copyright 2026 The Tandem Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.tandem.trainer.mlflow;
+package dev.tandem.mlflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
