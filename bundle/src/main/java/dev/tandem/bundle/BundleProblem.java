@@ -27,5 +27,7 @@ public enum BundleProblem {
     /** The same item id appears twice. */
     DUPLICATE_ITEM_ID,
     /** The metadata file is malformed or names items out of order. */
-    METADATA_INVALID
+    METADATA_INVALID,
+    /** An index was built from another model version or other embeddings than the bundle it is paired with. */
+    INDEX_MISMATCH
 }

@@ -28,7 +28,7 @@ public final class BundleReader {
     public static VerifiedBundle verify(Path directory) throws InvalidBundleException {
         try {
             BundleManifest manifest = readManifest(directory);
-            verifyFiles(directory, manifest);
+            verifyFiles(directory, BundleLayout.MANIFEST, manifest.files());
             ItemEmbeddings embeddings = readEmbeddings(directory, manifest);
             ItemMetadata metadata =
                     ItemMetadataTsv.read(directory.resolve(BundleLayout.ITEM_METADATA), embeddings.idsArray());
@@ -65,13 +65,7 @@ public final class BundleReader {
         requireField(manifest.tower() != null, "tower");
         requireField(manifest.embeddingDim() > 0, "embeddingDim (positive)");
         requireField(manifest.itemCount() > 0, "itemCount (positive)");
-        for (String name : manifest.files().keySet()) {
-            Path resolved = directory.resolve(name).normalize();
-            if (!resolved.startsWith(directory.normalize()) || name.startsWith("/")) {
-                throw new InvalidBundleException(
-                        BundleProblem.MANIFEST_INVALID, "manifest lists a file outside the bundle: " + name);
-            }
-        }
+        requireInside(directory, manifest.files().keySet());
         for (String required : REQUIRED_FILES) {
             if (!manifest.files().containsKey(required)) {
                 throw new InvalidBundleException(
@@ -81,16 +75,17 @@ public final class BundleReader {
         return manifest;
     }
 
-    private static void verifyFiles(Path directory, BundleManifest manifest)
+    /** Every file present is listed, every listed file is present with its size and sha256. */
+    static void verifyFiles(Path directory, String manifestName, Map<String, FileDigest> files)
             throws IOException, InvalidBundleException {
-        for (Path file : BundleWriter.filesUnder(directory)) {
+        for (Path file : BundleWriter.filesUnder(directory, manifestName)) {
             String name = BundleWriter.relative(directory, file);
-            if (!manifest.files().containsKey(name)) {
+            if (!files.containsKey(name)) {
                 throw new InvalidBundleException(
-                        BundleProblem.UNLISTED_FILE, name + " is in the bundle but not in its manifest");
+                        BundleProblem.UNLISTED_FILE, name + " is in " + directory + " but not in its manifest");
             }
         }
-        for (Map.Entry<String, FileDigest> entry : manifest.files().entrySet()) {
+        for (Map.Entry<String, FileDigest> entry : files.entrySet()) {
             Path file = directory.resolve(entry.getKey());
             if (!Files.isRegularFile(file)) {
                 throw new InvalidBundleException(BundleProblem.MISSING_FILE, entry.getKey() + " is missing");
@@ -149,6 +144,16 @@ public final class BundleReader {
         return new ItemEmbeddings(ids, vectors, dim);
     }
 
+    static void requireInside(Path directory, Iterable<String> names) throws InvalidBundleException {
+        for (String name : names) {
+            Path resolved = directory.resolve(name).normalize();
+            if (!resolved.startsWith(directory.normalize()) || name.startsWith("/")) {
+                throw new InvalidBundleException(
+                        BundleProblem.MANIFEST_INVALID, "manifest lists a file outside its directory: " + name);
+            }
+        }
+    }
+
     private static void requireUnique(long[] ids) throws InvalidBundleException {
         long[] sorted = ids.clone();
         Arrays.sort(sorted);
@@ -166,7 +171,7 @@ public final class BundleReader {
         }
     }
 
-    private static String firstLine(Exception e) {
+    static String firstLine(Exception e) {
         String message = String.valueOf(e.getMessage());
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);

@@ -70,9 +70,14 @@ public final class BundleWriter {
 
     /** Every regular file of the bundle but the manifest, as paths. */
     static List<Path> filesUnder(Path directory) throws IOException {
+        return filesUnder(directory, BundleLayout.MANIFEST);
+    }
+
+    /** Every regular file under the directory but its manifest. */
+    static List<Path> filesUnder(Path directory, String manifest) throws IOException {
         try (Stream<Path> walk = Files.walk(directory)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(p -> !relative(directory, p).equals(BundleLayout.MANIFEST))
+                    .filter(p -> !relative(directory, p).equals(manifest))
                     .sorted()
                     .toList();
         }

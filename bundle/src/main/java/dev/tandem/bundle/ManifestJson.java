@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Reads and writes {@value BundleLayout#MANIFEST}. */
+/** Reads and writes {@value BundleLayout#MANIFEST} and {@value IndexLayout#MANIFEST}. */
 final class ManifestJson {
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -27,11 +27,15 @@ final class ManifestJson {
     private ManifestJson() {}
 
     static BundleManifest read(Path file) throws IOException {
-        return JSON.readValue(file.toFile(), BundleManifest.class);
+        return read(file, BundleManifest.class);
+    }
+
+    static <T> T read(Path file, Class<T> type) throws IOException {
+        return JSON.readValue(file.toFile(), type);
     }
 
     /** Writes beside the target, then renames, so a reader never sees half a manifest. */
-    static void write(Path file, BundleManifest manifest) throws IOException {
+    static void write(Path file, Object manifest) throws IOException {
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         JSON.writeValue(partial.toFile(), manifest);
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -4,11 +4,17 @@
  */
 package dev.tandem.serving.index;
 
+import dev.tandem.bundle.HnswParams;
 import dev.tandem.bundle.ItemEmbeddings;
+import dev.tandem.bundle.VerifiedIndex;
+import io.github.jbellis.jvector.disk.ReaderSupplier;
+import io.github.jbellis.jvector.disk.ReaderSupplierFactory;
 import io.github.jbellis.jvector.graph.GraphIndexBuilder;
+import io.github.jbellis.jvector.graph.GraphSearcher;
 import io.github.jbellis.jvector.graph.ImmutableGraphIndex;
 import io.github.jbellis.jvector.graph.ListRandomAccessVectorValues;
 import io.github.jbellis.jvector.graph.RandomAccessVectorValues;
+import io.github.jbellis.jvector.graph.disk.OnDiskGraphIndex;
 import io.github.jbellis.jvector.graph.similarity.BuildScoreProvider;
 import io.github.jbellis.jvector.vector.VectorSimilarityFunction;
 import io.github.jbellis.jvector.vector.VectorizationProvider;
@@ -16,14 +22,16 @@ import io.github.jbellis.jvector.vector.types.VectorFloat;
 import io.github.jbellis.jvector.vector.types.VectorTypeSupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 
 /**
  * The HNSW graph over one bundle's item vectors, built on their MIPS transform so that graph search ranks
- * like the model's inner product. Immutable once built and shared by all threads; each thread searches through
- * its own {@link ItemSearcher} (jvector's searchers are not thread-safe).
+ * like the model's inner product. Either built in memory or loaded from an index file (memory-mapped, so the
+ * page cache holds it rather than the heap). Immutable and shared by all threads; each thread searches
+ * through its own {@link ItemSearcher} (jvector's searchers are not thread-safe).
  */
 public final class ItemGraph implements AutoCloseable {
 
@@ -32,38 +40,39 @@ public final class ItemGraph implements AutoCloseable {
 
     private final ItemEmbeddings items;
     private final MipsTransform transform;
-    private final RandomAccessVectorValues vectors;
     private final ImmutableGraphIndex graph;
     private final HnswParams params;
+    // In-memory graphs share one thread-safe vector list; mapped graphs read vectors through each
+    // searcher's own view of the file, so this is null for them.
+    private final RandomAccessVectorValues sharedVectors;
+    private final AutoCloseable file;
 
     private ItemGraph(
             ItemEmbeddings items,
             MipsTransform transform,
-            RandomAccessVectorValues vectors,
             ImmutableGraphIndex graph,
-            HnswParams params) {
+            HnswParams params,
+            RandomAccessVectorValues sharedVectors,
+            AutoCloseable file) {
         this.items = items;
         this.transform = transform;
-        this.vectors = vectors;
         this.graph = graph;
         this.params = params;
+        this.sharedVectors = sharedVectors;
+        this.file = file;
     }
 
     /**
-     * Builds the graph.
+     * Builds the graph in memory.
      *
      * @param pool the threads building uses (jvector's default pool runs one thread on a 2-core machine)
      */
     public static ItemGraph build(ItemEmbeddings items, HnswParams params, ForkJoinPool pool) {
         int dim = items.dim();
-        float[] raw = new float[items.count() * dim];
-        for (int row = 0; row < items.count(); row++) {
-            System.arraycopy(items.vector(row), 0, raw, row * dim, dim);
-        }
-        MipsTransform transform = MipsTransform.fit(raw, dim);
+        MipsTransform transform = MipsTransform.fit(items);
         List<VectorFloat<?>> transformed = new ArrayList<>(items.count());
         for (int row = 0; row < items.count(); row++) {
-            transformed.add(VECTORS.createFloatVector(transform.item(raw, row, dim)));
+            transformed.add(VECTORS.createFloatVector(transform.item(items.vector(row))));
         }
         RandomAccessVectorValues ravv = new ListRandomAccessVectorValues(transformed, dim + 1);
         BuildScoreProvider scores =
@@ -76,10 +85,35 @@ public final class ItemGraph implements AutoCloseable {
                 .withParallelExecutor(pool)
                 .build()) {
             ImmutableGraphIndex graph = builder.build(ravv);
-            return new ItemGraph(items, transform, ravv, graph, params);
+            return new ItemGraph(items, transform, graph, params, ravv, null);
         } catch (IOException e) {
             throw new UncheckedIOException("jvector failed to close its graph builder", e);
         }
+    }
+
+    /** Maps a verified index file; {@code items} are the embeddings of the bundle it was verified against. */
+    public static ItemGraph load(ItemEmbeddings items, VerifiedIndex index) throws IOException {
+        ReaderSupplier reader = ReaderSupplierFactory.open(index.graphFile());
+        try {
+            OnDiskGraphIndex graph = OnDiskGraphIndex.load(reader);
+            if (graph.size(0) != items.count() || graph.getDimension() != items.dim() + 1) {
+                throw new IOException("graph file holds " + graph.size(0) + " vectors of dim " + graph.getDimension()
+                        + ", the bundle " + items.count() + " of dim " + (items.dim() + 1) + " after the transform");
+            }
+            MipsTransform transform = MipsTransform.withMaxNorm(index.manifest().maxItemNorm());
+            return new ItemGraph(items, transform, graph, index.manifest().params(), null, reader);
+        } catch (IOException | RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
+
+    /** Writes the graph with its transformed vectors inline, in the format {@link #load} maps. */
+    public void write(Path graphFile) throws IOException {
+        if (sharedVectors == null) {
+            throw new IllegalStateException("a mapped graph is already on disk");
+        }
+        OnDiskGraphIndex.write(graph, sharedVectors, graphFile);
     }
 
     /** A searcher for the calling thread. */
@@ -91,6 +125,25 @@ public final class ItemGraph implements AutoCloseable {
         return items.count();
     }
 
+    /** A copy of one item's vector in model space (the query of an item-to-item search). */
+    public float[] itemVector(int row) {
+        return items.vector(row);
+    }
+
+    public HnswParams params() {
+        return params;
+    }
+
+    /** The largest item norm, which the index manifest records so a mapped graph can undo the transform. */
+    public double maxItemNorm() {
+        return transform.maxNorm();
+    }
+
+    /** Heap and native bytes jvector accounts to the graph structure (vectors of mapped graphs excluded). */
+    public long ramBytesUsed() {
+        return graph.ramBytesUsed();
+    }
+
     ItemEmbeddings items() {
         return items;
     }
@@ -99,16 +152,12 @@ public final class ItemGraph implements AutoCloseable {
         return transform;
     }
 
-    RandomAccessVectorValues vectors() {
-        return vectors;
-    }
-
     ImmutableGraphIndex graph() {
         return graph;
     }
 
-    HnswParams params() {
-        return params;
+    RandomAccessVectorValues vectorsFor(GraphSearcher searcher) {
+        return sharedVectors != null ? sharedVectors : (RandomAccessVectorValues) searcher.getView();
     }
 
     VectorFloat<?> vectorOf(float[] values) {
@@ -118,5 +167,14 @@ public final class ItemGraph implements AutoCloseable {
     @Override
     public void close() throws IOException {
         graph.close();
+        if (file != null) {
+            try {
+                file.close();
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException(e);
+            }
+        }
     }
 }

@@ -48,7 +48,7 @@ public final class ItemSearcher implements AutoCloseable {
         }
         float[] q = index.transform().query(query);
         DefaultSearchScoreProvider scores = DefaultSearchScoreProvider.exact(
-                index.vectorOf(q), VectorSimilarityFunction.EUCLIDEAN, index.vectors());
+                index.vectorOf(q), VectorSimilarityFunction.EUCLIDEAN, index.vectorsFor(searcher));
         int rerankK = Math.max(k, k * overquery);
         SearchResult result = searcher.search(scores, k, rerankK, 0f, 0f, accept);
         SearchResult.NodeScore[] nodes = result.getNodes();

@@ -4,6 +4,8 @@
  */
 package dev.tandem.serving.index;
 
+import dev.tandem.bundle.ItemEmbeddings;
+
 /**
  * Turns maximum-inner-product search into nearest-neighbour search on the unit sphere (Bachrach et al.,
  * 2014; Neyshabur & Srebro, 2015): an item {@code x} becomes {@code [x / M, sqrt(1 − |x|² / M²)]} with
@@ -20,20 +22,35 @@ final class MipsTransform {
         this.maxNorm = maxNorm;
     }
 
-    /** The transform for these items (row-major {@code [count, dim]}). */
-    static MipsTransform fit(float[] vectors, int dim) {
+    /** The transform an index was built with, from the largest item norm its manifest records. */
+    static MipsTransform withMaxNorm(double maxNorm) {
+        if (!(maxNorm > 0) || !Double.isFinite(maxNorm)) {
+            throw new IllegalArgumentException("the largest item norm must be positive: " + maxNorm);
+        }
+        return new MipsTransform((float) maxNorm);
+    }
+
+    float maxNorm() {
+        return maxNorm;
+    }
+
+    /** The transform for these items. */
+    static MipsTransform fit(ItemEmbeddings items) {
         double max = 0;
-        for (int row = 0; row < vectors.length / dim; row++) {
-            max = Math.max(max, norm(vectors, row * dim, dim));
+        for (int row = 0; row < items.count(); row++) {
+            float[] v = items.vector(row);
+            max = Math.max(max, norm(v, 0, v.length));
         }
         return new MipsTransform((float) Math.max(max, Float.MIN_NORMAL));
     }
 
-    float[] item(float[] vectors, int row, int dim) {
+    /** An item vector as a unit vector one dimension longer. */
+    float[] item(float[] vector) {
+        int dim = vector.length;
         float[] out = new float[dim + 1];
         double squared = 0;
         for (int k = 0; k < dim; k++) {
-            out[k] = vectors[row * dim + k] / maxNorm;
+            out[k] = vector[k] / maxNorm;
             squared += (double) out[k] * out[k];
         }
         out[dim] = (float) Math.sqrt(Math.max(0, 1 - squared));

@@ -7,6 +7,7 @@ package dev.tandem.serving.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.tandem.bundle.HnswParams;
 import dev.tandem.bundle.ItemEmbeddings;
 import io.github.jbellis.jvector.util.Bits;
 import java.util.Arrays;

@@ -2,7 +2,7 @@
  * Copyright 2026 The Tandem Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.tandem.serving.index;
+package dev.tandem.bundle;
 
 /**
  * How the HNSW graph is built and searched.

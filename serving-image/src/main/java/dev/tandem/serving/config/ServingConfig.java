@@ -1,0 +1,103 @@
+/*
+ * Copyright 2026 The Tandem Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tandem.serving.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The serving runtime's settings ({@code tandem.*} properties, or {@code TANDEM_*} environment variables). */
+@ConfigMapping(prefix = "tandem")
+public interface ServingConfig {
+
+    /**
+     * The bundle to serve at start: a directory, {@code models:/<name>/<version>}, {@code models:/<name>@<alias>}
+     * or an MLflow artifact URI. Without it the server starts empty and waits for a version to be loaded
+     * through the admin API.
+     */
+    Optional<String> bundle();
+
+    /** The prebuilt index of that bundle (directory or artifact URI); without it the graph is built at start. */
+    Optional<String> index();
+
+    /** The model name clients use; defaults to the registered model name in the bundle's manifest. */
+    Optional<String> modelName();
+
+    /** MLflow, for {@code models:/} and artifact URIs. */
+    Mlflow mlflow();
+
+    /** Where remote bundles and indexes are downloaded. */
+    @WithDefault("${java.io.tmpdir}/tandem-serving")
+    Path cacheDir();
+
+    /** Graph parameters when the graph is built in the serving process. */
+    Hnsw hnsw();
+
+    /** Threads that build a graph; defaults to the available processors. */
+    Optional<Integer> buildThreads();
+
+    /** Requests sent through a new version before it takes traffic. */
+    @WithDefault("300")
+    int warmupQueries();
+
+    /** The largest k a request may ask for. */
+    @WithDefault("1000")
+    int maxK();
+
+    /** The user tower. */
+    Tower tower();
+
+    /** Re-ranking of the index's candidates (off by default). */
+    Rerank rerank();
+
+    /** MLflow settings. */
+    interface Mlflow {
+        /** Tracking server, e.g. {@code http://mlflow:5000}. */
+        Optional<URI> trackingUri();
+    }
+
+    /** HNSW parameters. */
+    interface Hnsw {
+        /** Neighbours per node (jvector's M). */
+        @WithDefault("32")
+        int maxDegree();
+
+        /** Candidates considered while building (efConstruction). */
+        @WithDefault("200")
+        int beamWidth();
+
+        /** Candidates searched per result wanted. */
+        @WithDefault("10")
+        int overquery();
+    }
+
+    /** Tower settings. */
+    interface Tower {
+        /** The most requests one TensorFlow call computes together. */
+        @WithDefault("64")
+        int maxBatch();
+    }
+
+    /** Re-ranking weights; see {@code RerankPolicy}. */
+    interface Rerank {
+        /** Weight of the item's popularity percentile. */
+        @WithDefault("0")
+        double popularityWeight();
+
+        /** Weight of the item's freshness. */
+        @WithDefault("0")
+        double freshnessWeight();
+
+        /** Age in days at which freshness is one half. */
+        @WithDefault("30")
+        double freshnessHalfLifeDays();
+
+        /** Candidates the index returns for re-ranking (K'). */
+        @WithDefault("100")
+        int candidates();
+    }
+}

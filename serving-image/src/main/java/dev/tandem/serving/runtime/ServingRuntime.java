@@ -1,0 +1,117 @@
+/*
+ * Copyright 2026 The Tandem Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tandem.serving.runtime;
+
+import dev.tandem.bundle.HnswParams;
+import dev.tandem.mlflow.MlflowArtifactProxy;
+import dev.tandem.mlflow.MlflowRestClient;
+import dev.tandem.mlflow.ModelRegistry;
+import dev.tandem.serving.config.ServingConfig;
+import dev.tandem.serving.metrics.ServingMetrics;
+import dev.tandem.serving.pair.PairLoadException;
+import dev.tandem.serving.pair.PairLoader;
+import dev.tandem.serving.pair.PairSource;
+import dev.tandem.serving.pair.ServedModel;
+import dev.tandem.serving.pair.Warmup;
+import dev.tandem.serving.recommend.Recommender;
+import dev.tandem.serving.recommend.RerankPolicy;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.net.http.HttpClient;
+import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
+import org.jboss.logging.Logger;
+
+/**
+ * Wires the serving runtime from its settings and loads the configured bundle at start, in the background:
+ * the HTTP server (and liveness) come up at once, readiness follows when the first version is warm.
+ */
+@ApplicationScoped
+public class ServingRuntime {
+
+    private static final Logger LOG = Logger.getLogger(ServingRuntime.class);
+
+    @Produces
+    @Singleton
+    ServingMetrics metrics(MeterRegistry registry) {
+        return new ServingMetrics(registry);
+    }
+
+    @Produces
+    @Singleton
+    Recommender recommender(ServingConfig config, ServingMetrics metrics) {
+        ServingConfig.Rerank r = config.rerank();
+        return new Recommender(
+                new RerankPolicy(r.popularityWeight(), r.freshnessWeight(), r.freshnessHalfLifeDays(), r.candidates()),
+                config.maxK(),
+                metrics);
+    }
+
+    @Produces
+    @Singleton
+    ServedModel servedModel(ServingConfig config, Recommender recommender, ServingMetrics metrics) {
+        Optional<PairLoader.Mlflow> mlflow = config.mlflow().trackingUri().map(uri -> {
+            HttpClient http = HttpClient.newHttpClient();
+            return new PairLoader.Mlflow(
+                    new ModelRegistry(new MlflowRestClient(uri, http)), new MlflowArtifactProxy(uri, http));
+        });
+        ServingConfig.Hnsw h = config.hnsw();
+        int threads = config.buildThreads().orElse(Runtime.getRuntime().availableProcessors());
+        PairLoader loader = new PairLoader(
+                mlflow,
+                config.cacheDir(),
+                new HnswParams(h.maxDegree(), h.beamWidth(), h.overquery(), 1.2f, 1.2f),
+                new ForkJoinPool(threads),
+                config.tower().maxBatch(),
+                new Warmup(recommender, config.warmupQueries()));
+        ServedModel model = new ServedModel(config.modelName(), loader);
+        registerGauges(metrics.registry(), model);
+        return model;
+    }
+
+    void start(@Observes StartupEvent event, ServingConfig config, ServedModel model) {
+        config.bundle().ifPresent(bundle -> {
+            PairSource source = new PairSource(bundle, config.index());
+            Thread.ofPlatform().name("initial-load").start(() -> {
+                try {
+                    long version = model.load(source);
+                    LOG.infof("serving version %d from %s", version, bundle);
+                } catch (PairLoadException e) {
+                    LOG.errorf("cannot serve %s: %s (%s)", bundle, e.getMessage(), e.code());
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "cannot serve %s", bundle);
+                }
+            });
+        });
+    }
+
+    void stop(@Observes ShutdownEvent event, ServedModel model) {
+        model.unloadAll();
+    }
+
+    private static void registerGauges(MeterRegistry registry, ServedModel model) {
+        Gauge.builder("tandem.serving.version.serving", model, m -> m.routing().serving())
+                .description("The model version requests without a version get (-1 before the first load)")
+                .register(registry);
+        Gauge.builder(
+                        "tandem.serving.versions.available",
+                        model,
+                        m -> m.routing().pairs().size())
+                .description("Versions loaded and answering")
+                .register(registry);
+        Gauge.builder("tandem.serving.index.items", model, m -> {
+                    var pair = m.routing().pairs().get(m.routing().serving());
+                    return pair == null ? 0 : pair.catalog().size();
+                })
+                .description("Items in the serving version's index")
+                .register(registry);
+    }
+}
