@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tandem.serving.config.ServingConfig;
 import dev.tandem.serving.metrics.ServingMetrics;
 import dev.tandem.serving.metrics.Stage;
 import dev.tandem.serving.pair.ServableNotFoundException;
@@ -56,6 +57,9 @@ public class ModelsResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    ServingConfig config;
+
     @Context
     ContainerRequestContext request;
 
@@ -70,6 +74,9 @@ public class ModelsResource {
             throw new NotFoundException();
         }
         RequestMetricsFilter.route(request, "predict");
+        if (body != null && body.length > config.maxBodyBytes()) {
+            throw new BodyTooLargeException(body.length, config.maxBodyBytes());
+        }
         PredictRequestParser.Parsed parsed = PredictRequestParser.parse(readJson(body));
         ServedPair pair = acquire(target);
         try {

@@ -23,6 +23,11 @@ public class ServingExceptionMappers {
     }
 
     @ServerExceptionMapper
+    public Response tooLarge(BodyTooLargeException e) {
+        return error(413, e.getMessage());
+    }
+
+    @ServerExceptionMapper
     public Response notFound(ServableNotFoundException e) {
         return error(404, e.getMessage());
     }

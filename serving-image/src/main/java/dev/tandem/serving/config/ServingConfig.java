@@ -48,6 +48,10 @@ public interface ServingConfig {
     @WithDefault("1000")
     int maxK();
 
+    /** The largest predict body accepted; larger ones get 413 in TF Serving's error shape. */
+    @WithDefault("4194304")
+    int maxBodyBytes();
+
     /** The user tower. */
     Tower tower();
 

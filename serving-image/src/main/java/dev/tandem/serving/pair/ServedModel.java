@@ -54,6 +54,7 @@ public final class ServedModel {
     private final Map<Long, VersionStatus> statuses = new ConcurrentSkipListMap<>();
     private final Set<Long> loading = ConcurrentHashMap.newKeySet();
     private final Object changes = new Object();
+    private volatile Runnable statusListener = () -> {};
 
     /**
      * @param configuredName the name clients use; when empty, the registered model name of the first bundle
@@ -68,6 +69,11 @@ public final class ServedModel {
     /** The model name requests must use; empty until the first bundle names it. */
     public Optional<String> name() {
         return Optional.ofNullable(name);
+    }
+
+    /** Called after every change of a version's state (metrics follow the states through it). */
+    public void onStatusChange(Runnable listener) {
+        this.statusListener = listener;
     }
 
     public Routing routing() {
@@ -152,12 +158,12 @@ public final class ServedModel {
                     "ALREADY_EXISTS", "version " + version + " of " + name + " is already loaded or loading", null);
         }
         try {
-            statuses.put(version, VersionStatus.ok(version, VersionState.LOADING));
+            setStatus(version, VersionStatus.ok(version, VersionState.LOADING));
             ServedPair pair;
             try {
-                pair = loader.open(resolved, () -> statuses.put(version, VersionStatus.ok(version, VersionState.END)));
+                pair = loader.open(resolved, () -> setStatus(version, VersionStatus.ok(version, VersionState.END)));
             } catch (PairLoadException e) {
-                statuses.put(version, VersionStatus.failed(version, e.code(), e.getMessage()));
+                setStatus(version, VersionStatus.failed(version, e.code(), e.getMessage()));
                 throw e;
             }
             List<ServedPair> replaced;
@@ -166,7 +172,7 @@ public final class ServedModel {
                 Map<Long, ServedPair> pairs = new TreeMap<>(before.pairs());
                 pairs.put(version, pair);
                 routing.set(new Routing(pairs, before.labels(), version));
-                statuses.put(version, VersionStatus.ok(version, VersionState.AVAILABLE));
+                setStatus(version, VersionStatus.ok(version, VersionState.AVAILABLE));
                 replaced = retireUnpinned();
             }
             LOG.infof("%s version %d is serving", name, version);
@@ -235,8 +241,13 @@ public final class ServedModel {
         return out;
     }
 
+    private void setStatus(long version, VersionStatus status) {
+        statuses.put(version, status);
+        statusListener.run();
+    }
+
     private void retire(ServedPair pair) {
-        statuses.put(pair.version(), VersionStatus.ok(pair.version(), VersionState.UNLOADING));
+        setStatus(pair.version(), VersionStatus.ok(pair.version(), VersionState.UNLOADING));
         LOG.infof("%s version %d is unloading (%d requests in flight)", name, pair.version(), pair.inFlight());
         pair.retire();
     }

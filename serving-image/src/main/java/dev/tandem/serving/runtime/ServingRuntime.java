@@ -19,6 +19,8 @@ import dev.tandem.serving.recommend.Recommender;
 import dev.tandem.serving.recommend.RerankPolicy;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -107,6 +109,20 @@ public class ServingRuntime {
                         m -> m.routing().pairs().size())
                 .description("Versions loaded and answering")
                 .register(registry);
+        MultiGauge states = MultiGauge.builder("tandem.serving.version.state")
+                .description("1 for each version in its current state (START, LOADING, AVAILABLE, UNLOADING, END)")
+                .register(registry);
+        model.onStatusChange(() -> states.register(
+                model.statuses().stream()
+                        .map(s -> MultiGauge.Row.of(
+                                Tags.of(
+                                        "version",
+                                        Long.toString(s.version()),
+                                        "state",
+                                        s.state().name()),
+                                1))
+                        .toList(),
+                true));
         Gauge.builder("tandem.serving.index.items", model, m -> {
                     var pair = m.routing().pairs().get(m.routing().serving());
                     return pair == null ? 0 : pair.catalog().size();

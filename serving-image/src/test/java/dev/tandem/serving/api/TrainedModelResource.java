@@ -1,0 +1,43 @@
+/*
+ * Copyright 2026 The Tandem Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tandem.serving.api;
+
+import dev.tandem.serving.TrainedModels;
+import dev.tandem.testing.LocalPlatform;
+import dev.tandem.testing.LocalPlatformExtension;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Trains two versions of a model with the trainer against the local platform's MLflow and starts the packaged
+ * server on version 1 from the registry.
+ */
+public class TrainedModelResource implements QuarkusTestResourceLifecycleManager {
+
+    static volatile TrainedModels.Trained trained;
+    static volatile Path dir;
+
+    @Override
+    public Map<String, String> start() {
+        LocalPlatform platform = LocalPlatformExtension.platform();
+        try {
+            dir = Files.createTempDirectory("serving-api-it");
+            trained = TrainedModels.train(platform.mlflowUrl(), dir, "serving-it", 2);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.of(
+                "tandem.bundle", trained.uri(1),
+                "tandem.mlflow.tracking-uri", platform.mlflowUrl().toString(),
+                "tandem.cache-dir", dir.resolve("cache").toString());
+    }
+
+    @Override
+    public void stop() {}
+}
