@@ -292,6 +292,39 @@ class ServingApiIT {
                 .contains("canary");
     }
 
+    @Test
+    @Order(7)
+    void aPairWhoseIndexIsOfAnotherVersionNeverGoesLive() throws Exception {
+        java.nio.file.Path index = TrainedModelResource.dir.resolve("index-v1");
+        int built = dev.tandem.serving.cli.ServingCli.commandLine()
+                .execute(
+                        "build-index",
+                        "--bundle",
+                        trained.bundle(1).toString(),
+                        "--out",
+                        index.toString(),
+                        "--probe-queries",
+                        "50");
+        assertThat(built).isZero();
+        long servingBefore = json(get("/v1/models/" + trained.name()), 200)
+                .path("model_version_status")
+                .get(0)
+                .path("version")
+                .asLong();
+
+        HttpResponse<String> refused = post(
+                "/tandem/v1/models/" + trained.name() + "/versions",
+                "{\"bundle\": \"" + trained.uri(2) + "\", \"index\": \"" + index + "\"}");
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(412);
+        assertThat(JSON.readTree(refused.body()).path("error").asText())
+                .contains("the index was built from " + trained.name() + " version 1");
+        JsonNode after = json(
+                post("/v1/models/" + trained.name() + ":predict", "{\"instances\": [" + Arrays.toString(HISTORY) + "]}"),
+                200);
+        assertThat(after.path("predictions").get(0).path("model_version").asLong()).isEqualTo(servingBefore);
+    }
+
     /** The exact answer for a history: the bundle's own tower in TensorFlow and a full scan of its items. */
     private record Expected(long[] ids, ItemEmbeddings items, float[] user) {
 
