@@ -65,7 +65,7 @@ public final class BundleReader {
         requireField(manifest.tower() != null, "tower");
         requireField(manifest.embeddingDim() > 0, "embeddingDim (positive)");
         requireField(manifest.itemCount() > 0, "itemCount (positive)");
-        requireInside(directory, manifest.files().keySet());
+        requireInside(directory, "bundle", manifest.files().keySet());
         for (String required : REQUIRED_FILES) {
             if (!manifest.files().containsKey(required)) {
                 throw new InvalidBundleException(
@@ -144,12 +144,12 @@ public final class BundleReader {
         return new ItemEmbeddings(ids, vectors, dim);
     }
 
-    static void requireInside(Path directory, Iterable<String> names) throws InvalidBundleException {
+    static void requireInside(Path directory, String what, Iterable<String> names) throws InvalidBundleException {
         for (String name : names) {
             Path resolved = directory.resolve(name).normalize();
             if (!resolved.startsWith(directory.normalize()) || name.startsWith("/")) {
                 throw new InvalidBundleException(
-                        BundleProblem.MANIFEST_INVALID, "manifest lists a file outside its directory: " + name);
+                        BundleProblem.MANIFEST_INVALID, "manifest lists a file outside the " + what + ": " + name);
             }
         }
     }

@@ -61,7 +61,7 @@ public final class IndexReader {
             throw new InvalidBundleException(
                     BundleProblem.MANIFEST_INVALID, "index manifest lacks params or a positive maxItemNorm");
         }
-        BundleReader.requireInside(directory, manifest.files().keySet());
+        BundleReader.requireInside(directory, "index", manifest.files().keySet());
         if (!manifest.files().containsKey(IndexLayout.GRAPH)) {
             throw new InvalidBundleException(
                     BundleProblem.MISSING_FILE, "index manifest does not list " + IndexLayout.GRAPH);
