@@ -53,25 +53,23 @@ public final class ProbeRecall {
         for (int row = 0; row < items.count(); row++) {
             float s = items.dot(query, row);
             if (size < n) {
-                int i = size++;
-                while (i > 0 && scores[i - 1] < s) {
-                    scores[i] = scores[i - 1];
-                    rows[i] = rows[i - 1];
-                    i--;
-                }
-                scores[i] = s;
-                rows[i] = row;
+                insert(rows, scores, size++, row, s);
             } else if (s > scores[n - 1]) {
-                int i = n - 1;
-                while (i > 0 && scores[i - 1] < s) {
-                    scores[i] = scores[i - 1];
-                    rows[i] = rows[i - 1];
-                    i--;
-                }
-                scores[i] = s;
-                rows[i] = row;
+                insert(rows, scores, n - 1, row, s);
             }
         }
         return rows;
+    }
+
+    // Places (row, score) into the descending list, shifting lower entries down from slot `free`.
+    private static void insert(int[] rows, float[] scores, int free, int row, float score) {
+        int i = free;
+        while (i > 0 && scores[i - 1] < score) {
+            scores[i] = scores[i - 1];
+            rows[i] = rows[i - 1];
+            i--;
+        }
+        scores[i] = score;
+        rows[i] = row;
     }
 }

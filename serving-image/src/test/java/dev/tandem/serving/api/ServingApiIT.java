@@ -320,9 +320,12 @@ class ServingApiIT {
         assertThat(JSON.readTree(refused.body()).path("error").asText())
                 .contains("the index was built from " + trained.name() + " version 1");
         JsonNode after = json(
-                post("/v1/models/" + trained.name() + ":predict", "{\"instances\": [" + Arrays.toString(HISTORY) + "]}"),
+                post(
+                        "/v1/models/" + trained.name() + ":predict",
+                        "{\"instances\": [" + Arrays.toString(HISTORY) + "]}"),
                 200);
-        assertThat(after.path("predictions").get(0).path("model_version").asLong()).isEqualTo(servingBefore);
+        assertThat(after.path("predictions").get(0).path("model_version").asLong())
+                .isEqualTo(servingBefore);
     }
 
     /** The exact answer for a history: the bundle's own tower in TensorFlow and a full scan of its items. */
@@ -421,25 +424,19 @@ class ServingApiIT {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(
-                HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
 
     private static HttpResponse<String> post(String path, String body) throws Exception {
-        return HTTP.send(
-                HttpRequest.newBuilder(base.resolve(path))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return send(HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private static HttpResponse<String> put(String path, String body) throws Exception {
+        return send(HttpRequest.newBuilder(base.resolve(path)).PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return HTTP.send(
-                HttpRequest.newBuilder(base.resolve(path))
-                        .header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+                request.header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
     }
 }
