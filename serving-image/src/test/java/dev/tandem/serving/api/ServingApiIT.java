@@ -306,10 +306,14 @@ class ServingApiIT {
                         "--probe-queries",
                         "50");
         assertThat(built).isZero();
-        long servingBefore = json(get("/v1/models/" + trained.name()), 200)
-                .path("model_version_status")
+        long servingBefore = json(
+                        post(
+                                "/v1/models/" + trained.name() + ":predict",
+                                "{\"instances\": [" + Arrays.toString(HISTORY) + "]}"),
+                        200)
+                .path("predictions")
                 .get(0)
-                .path("version")
+                .path("model_version")
                 .asLong();
 
         HttpResponse<String> refused = post(
