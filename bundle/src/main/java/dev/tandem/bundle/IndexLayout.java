@@ -13,17 +13,11 @@ public final class IndexLayout {
     /** What the index is, what it was built from, and the sha256 of the graph file. */
     public static final String MANIFEST = "index-manifest.json";
 
-    /** jvector's on-disk graph with the transformed vectors inline; memory-mapped when served. */
+    /** jvector's on-disk graph with its (possibly transformed) vectors inline; memory-mapped when served. */
     public static final String GRAPH = "graph.jvector";
 
     /** The format version this code writes and reads. */
     public static final int FORMAT_VERSION = 1;
-
-    /**
-     * The reduction of maximum inner product to nearest neighbour this code applies: items {@code x} become
-     * {@code [x/M, sqrt(1 − |x|²/M²)]} with {@code M} the largest item norm, queries {@code [q/|q|, 0]}.
-     */
-    public static final String MIPS_EXTRA_DIMENSION = "mips-extra-dimension";
 
     private IndexLayout() {}
 }

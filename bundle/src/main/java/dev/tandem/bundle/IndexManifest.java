@@ -20,10 +20,10 @@ import java.util.TreeMap;
  * @param itemIdsSha256 sha256 of the bundle's item ids file
  * @param itemVectorsSha256 sha256 of the bundle's item vectors file
  * @param itemCount items in the graph
- * @param embeddingDim the model's vector dimension (the graph's is one more under the MIPS reduction)
+ * @param embeddingDim the model's vector dimension (the graph's is one more under {@link MipsStrategy#EXTRA_DIMENSION})
  * @param similarity the bundle's similarity
- * @param reduction how the similarity was turned into graph distance, {@link IndexLayout#MIPS_EXTRA_DIMENSION}
- * @param maxItemNorm the largest item norm {@code M} of the reduction; needed to map graph scores back
+ * @param reduction how graph search ranks by the bundle's inner product
+ * @param maxItemNorm the largest item norm; {@link MipsStrategy#EXTRA_DIMENSION} needs it to map graph scores back
  * @param params how the graph was built and is searched by default
  * @param buildSeconds wall time of the graph build
  * @param probeQueries queries in the recall probe run after the build
@@ -40,7 +40,7 @@ public record IndexManifest(
         int itemCount,
         int embeddingDim,
         Similarity similarity,
-        String reduction,
+        MipsStrategy reduction,
         double maxItemNorm,
         HnswParams params,
         double buildSeconds,
@@ -56,6 +56,7 @@ public record IndexManifest(
     /** A draft for the index of this bundle; {@link IndexWriter} fills in the files. */
     public static IndexManifest forBundle(
             BundleManifest bundle,
+            MipsStrategy reduction,
             double maxItemNorm,
             HnswParams params,
             double buildSeconds,
@@ -70,7 +71,7 @@ public record IndexManifest(
                 bundle.itemCount(),
                 bundle.embeddingDim(),
                 bundle.similarity(),
-                IndexLayout.MIPS_EXTRA_DIMENSION,
+                reduction,
                 maxItemNorm,
                 params,
                 buildSeconds,

@@ -53,13 +53,9 @@ public final class IndexReader {
                     "index format " + manifest.formatVersion() + " is not supported (this reader knows "
                             + IndexLayout.FORMAT_VERSION + ")");
         }
-        if (!IndexLayout.MIPS_EXTRA_DIMENSION.equals(manifest.reduction())) {
+        if (manifest.reduction() == null || manifest.params() == null || !(manifest.maxItemNorm() > 0)) {
             throw new InvalidBundleException(
-                    BundleProblem.UNSUPPORTED_FORMAT, "index reduction " + manifest.reduction() + " is not supported");
-        }
-        if (manifest.params() == null || !(manifest.maxItemNorm() > 0)) {
-            throw new InvalidBundleException(
-                    BundleProblem.MANIFEST_INVALID, "index manifest lacks params or a positive maxItemNorm");
+                    BundleProblem.MANIFEST_INVALID, "index manifest lacks reduction, params or a positive maxItemNorm");
         }
         BundleReader.requireInside(directory, "index", manifest.files().keySet());
         if (!manifest.files().containsKey(IndexLayout.GRAPH)) {

@@ -8,10 +8,12 @@ import dev.tandem.bundle.HnswParams;
 import dev.tandem.bundle.IndexLayout;
 import dev.tandem.bundle.IndexManifest;
 import dev.tandem.bundle.IndexWriter;
+import dev.tandem.bundle.MipsStrategy;
 import dev.tandem.bundle.VerifiedBundle;
 import dev.tandem.mlflow.MlflowArtifactProxy;
 import dev.tandem.mlflow.MlflowRestClient;
 import dev.tandem.mlflow.ModelRegistry;
+import dev.tandem.serving.index.GraphBuild;
 import dev.tandem.serving.index.ItemGraph;
 import dev.tandem.serving.index.ProbeRecall;
 import dev.tandem.serving.pair.PairLoadException;
@@ -76,6 +78,12 @@ final class BuildIndexCommand implements Callable<Integer> {
     @Option(names = "--overquery", description = "Search candidates per result. Default: ${DEFAULT-VALUE}")
     int overquery = 10;
 
+    @Option(
+            names = "--mips",
+            converter = MipsStrategyConverter.class,
+            description = "How search ranks by inner product: mobius (default) or extra-dimension")
+    MipsStrategy mips = MipsStrategy.MOBIUS;
+
     @Option(names = "--threads", description = "Build threads. Default: the available processors")
     int threads = Runtime.getRuntime().availableProcessors();
 
@@ -110,18 +118,19 @@ final class BuildIndexCommand implements Callable<Integer> {
         }
         VerifiedBundle verified = resolved.bundle();
         stdout.printf(
-                "building the index of %s version %d: %d items of dim %d, M=%d beam=%d on %d threads%n",
+                "building the index of %s version %d: %d items of dim %d, %s, M=%d beam=%d on %d threads%n",
                 verified.manifest().modelName(),
                 resolved.version(),
                 verified.embeddings().count(),
                 verified.embeddings().dim(),
+                mips,
                 maxDegree,
                 beamWidth,
                 threads);
         stdout.flush();
         ForkJoinPool pool = new ForkJoinPool(threads);
         long start = System.nanoTime();
-        try (ItemGraph graph = ItemGraph.build(verified.embeddings(), params, pool)) {
+        try (ItemGraph graph = ItemGraph.build(verified.embeddings(), mips, params, pool)) {
             double buildSeconds = (System.nanoTime() - start) / 1e9;
             stdout.printf("graph built in %.1f s%n", buildSeconds);
             stdout.flush();
@@ -134,7 +143,7 @@ final class BuildIndexCommand implements Callable<Integer> {
             IndexManifest manifest = IndexWriter.seal(
                     out,
                     IndexManifest.forBundle(
-                            verified.manifest(), graph.maxItemNorm(), params, buildSeconds, probes, recall));
+                            verified.manifest(), mips, graph.maxItemNorm(), params, buildSeconds, probes, recall));
             stdout.printf(
                     "wrote %s (%d bytes) and %s%n",
                     out.resolve(IndexLayout.GRAPH),
@@ -154,7 +163,11 @@ final class BuildIndexCommand implements Callable<Integer> {
         });
         // Only resolve() is used: nothing is opened, so there is no warm-up.
         return new PairLoader(
-                client, cacheDir, HnswParams.defaults(), ForkJoinPool.commonPool(), 1, new Warmup(null, 0));
+                client,
+                cacheDir,
+                new GraphBuild(MipsStrategy.MOBIUS, HnswParams.defaults(), ForkJoinPool.commonPool()),
+                1,
+                new Warmup(null, 0));
     }
 
     // User vectors of random histories: the queries the index will see, rather than item vectors.

@@ -4,6 +4,7 @@
  */
 package dev.tandem.serving.config;
 
+import dev.tandem.bundle.MipsStrategy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
@@ -77,6 +78,13 @@ public interface ServingConfig {
         /** Candidates searched per result wanted. */
         @WithDefault("10")
         int overquery();
+
+        /**
+         * The space graphs are built in when a pair comes without an index: {@code mobius} (measured
+         * best) or {@code extra-dimension}.
+         */
+        @WithDefault("mobius")
+        MipsStrategy mips();
     }
 
     /** Tower settings. */

@@ -6,6 +6,7 @@ package dev.tandem.serving.index;
 
 import dev.tandem.bundle.HnswParams;
 import dev.tandem.bundle.ItemEmbeddings;
+import dev.tandem.bundle.MipsStrategy;
 import dev.tandem.bundle.VerifiedIndex;
 import io.github.jbellis.jvector.disk.ReaderSupplier;
 import io.github.jbellis.jvector.disk.ReaderSupplierFactory;
@@ -16,7 +17,6 @@ import io.github.jbellis.jvector.graph.ListRandomAccessVectorValues;
 import io.github.jbellis.jvector.graph.RandomAccessVectorValues;
 import io.github.jbellis.jvector.graph.disk.OnDiskGraphIndex;
 import io.github.jbellis.jvector.graph.similarity.BuildScoreProvider;
-import io.github.jbellis.jvector.vector.VectorSimilarityFunction;
 import io.github.jbellis.jvector.vector.VectorizationProvider;
 import io.github.jbellis.jvector.vector.types.VectorFloat;
 import io.github.jbellis.jvector.vector.types.VectorTypeSupport;
@@ -28,8 +28,8 @@ import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 
 /**
- * The HNSW graph over one bundle's item vectors, built on their MIPS transform so that graph search ranks
- * like the model's inner product. Either built in memory or loaded from an index file (memory-mapped, so the
+ * The HNSW graph over one bundle's item vectors, built in the space of a {@link MipsStrategy} so that graph
+ * search ranks like the model's inner product. Either built in memory or loaded from an index file (memory-mapped, so the
  * page cache holds it rather than the heap). Immutable and shared by all threads; each thread searches
  * through its own {@link ItemSearcher} (jvector's searchers are not thread-safe).
  */
@@ -39,7 +39,7 @@ public final class ItemGraph implements AutoCloseable {
             VectorizationProvider.getInstance().getVectorTypeSupport();
 
     private final ItemEmbeddings items;
-    private final MipsTransform transform;
+    private final GraphSpace space;
     private final ImmutableGraphIndex graph;
     private final HnswParams params;
     // In-memory graphs share one thread-safe vector list; mapped graphs read vectors through each
@@ -49,13 +49,13 @@ public final class ItemGraph implements AutoCloseable {
 
     private ItemGraph(
             ItemEmbeddings items,
-            MipsTransform transform,
+            GraphSpace space,
             ImmutableGraphIndex graph,
             HnswParams params,
             RandomAccessVectorValues sharedVectors,
             AutoCloseable file) {
         this.items = items;
-        this.transform = transform;
+        this.space = space;
         this.graph = graph;
         this.params = params;
         this.sharedVectors = sharedVectors;
@@ -65,27 +65,36 @@ public final class ItemGraph implements AutoCloseable {
     /**
      * Builds the graph in memory.
      *
+     * @param strategy the space the graph is built in ({@link MipsStrategy#MOBIUS} measures best)
      * @param pool the threads building uses (jvector's default pool runs one thread on a 2-core machine)
      */
-    public static ItemGraph build(ItemEmbeddings items, HnswParams params, ForkJoinPool pool) {
-        int dim = items.dim();
-        MipsTransform transform = MipsTransform.fit(items);
-        List<VectorFloat<?>> transformed = new ArrayList<>(items.count());
+    public static ItemGraph build(ItemEmbeddings items, MipsStrategy strategy, HnswParams params, ForkJoinPool pool) {
+        GraphSpace space = GraphSpace.fit(strategy, items);
+        int dim = space.dimension(items.dim());
+        List<VectorFloat<?>> vectors = new ArrayList<>(items.count());
         for (int row = 0; row < items.count(); row++) {
-            transformed.add(VECTORS.createFloatVector(transform.item(items.vector(row))));
+            vectors.add(VECTORS.createFloatVector(space.item(items.vector(row))));
         }
-        RandomAccessVectorValues ravv = new ListRandomAccessVectorValues(transformed, dim + 1);
-        BuildScoreProvider scores =
-                BuildScoreProvider.randomAccessScoreProvider(ravv, VectorSimilarityFunction.EUCLIDEAN);
-        try (GraphIndexBuilder builder = GraphIndexBuilder.builder(scores, dim + 1, params.maxDegree())
+        RandomAccessVectorValues ravv = new ListRandomAccessVectorValues(vectors, dim);
+        RandomAccessVectorValues buildRavv = ravv;
+        if (space.buildsElsewhere()) {
+            // Edges are chosen among other vectors than the stored ones; these are garbage once the graph is built.
+            List<VectorFloat<?>> built = new ArrayList<>(items.count());
+            for (int row = 0; row < items.count(); row++) {
+                built.add(VECTORS.createFloatVector(space.buildItem(items.vector(row))));
+            }
+            buildRavv = new ListRandomAccessVectorValues(built, dim);
+        }
+        BuildScoreProvider scores = BuildScoreProvider.randomAccessScoreProvider(buildRavv, space.buildFunction());
+        try (GraphIndexBuilder builder = GraphIndexBuilder.builder(scores, dim, params.maxDegree())
                 .withBeamWidth(params.beamWidth())
                 .withNeighborOverflow(params.neighborOverflow())
                 .withAlpha(params.alpha())
                 .withSimdExecutor(pool)
                 .withParallelExecutor(pool)
                 .build()) {
-            ImmutableGraphIndex graph = builder.build(ravv);
-            return new ItemGraph(items, transform, graph, params, ravv, null);
+            ImmutableGraphIndex graph = builder.build(buildRavv);
+            return new ItemGraph(items, space, graph, params, ravv, null);
         } catch (IOException e) {
             throw new UncheckedIOException("jvector failed to close its graph builder", e);
         }
@@ -96,19 +105,22 @@ public final class ItemGraph implements AutoCloseable {
         ReaderSupplier reader = ReaderSupplierFactory.open(index.graphFile());
         try {
             OnDiskGraphIndex graph = OnDiskGraphIndex.load(reader);
-            if (graph.size(0) != items.count() || graph.getDimension() != items.dim() + 1) {
+            GraphSpace space =
+                    GraphSpace.of(index.manifest().reduction(), index.manifest().maxItemNorm());
+            int dim = space.dimension(items.dim());
+            if (graph.size(0) != items.count() || graph.getDimension() != dim) {
                 throw new IOException("graph file holds " + graph.size(0) + " vectors of dim " + graph.getDimension()
-                        + ", the bundle " + items.count() + " of dim " + (items.dim() + 1) + " after the transform");
+                        + ", the bundle " + items.count() + " of dim " + dim + " in the " + space.strategy()
+                        + " space");
             }
-            MipsTransform transform = MipsTransform.withMaxNorm(index.manifest().maxItemNorm());
-            return new ItemGraph(items, transform, graph, index.manifest().params(), null, reader);
+            return new ItemGraph(items, space, graph, index.manifest().params(), null, reader);
         } catch (IOException | RuntimeException e) {
             reader.close();
             throw e;
         }
     }
 
-    /** Writes the graph with its transformed vectors inline, in the format {@link #load} maps. */
+    /** Writes the graph with its vectors inline, in the format {@link #load} maps. */
     public void write(Path graphFile) throws IOException {
         if (sharedVectors == null) {
             throw new IllegalStateException("a mapped graph is already on disk");
@@ -134,9 +146,14 @@ public final class ItemGraph implements AutoCloseable {
         return params;
     }
 
-    /** The largest item norm, which the index manifest records so a mapped graph can undo the transform. */
+    /** The space the graph was built in. */
+    public MipsStrategy strategy() {
+        return space.strategy();
+    }
+
+    /** The largest item norm, which the index manifest records (the extra-dimension space needs it). */
     public double maxItemNorm() {
-        return transform.maxNorm();
+        return space instanceof ExtraDimensionSpace extra ? extra.maxNorm() : ExtraDimensionSpace.maxNorm(items);
     }
 
     /** Heap and native bytes jvector accounts to the graph structure (vectors of mapped graphs excluded). */
@@ -148,8 +165,8 @@ public final class ItemGraph implements AutoCloseable {
         return items;
     }
 
-    MipsTransform transform() {
-        return transform;
+    GraphSpace space() {
+        return space;
     }
 
     ImmutableGraphIndex graph() {

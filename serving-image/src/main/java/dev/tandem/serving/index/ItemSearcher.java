@@ -8,7 +8,6 @@ import io.github.jbellis.jvector.graph.GraphSearcher;
 import io.github.jbellis.jvector.graph.SearchResult;
 import io.github.jbellis.jvector.graph.similarity.DefaultSearchScoreProvider;
 import io.github.jbellis.jvector.util.Bits;
-import io.github.jbellis.jvector.vector.VectorSimilarityFunction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -46,18 +45,17 @@ public final class ItemSearcher implements AutoCloseable {
         if (overquery < 1) {
             throw new IllegalArgumentException("overquery must be at least 1: " + overquery);
         }
-        float[] q = index.transform().query(query);
+        GraphSpace space = index.space();
         DefaultSearchScoreProvider scores = DefaultSearchScoreProvider.exact(
-                index.vectorOf(q), VectorSimilarityFunction.EUCLIDEAN, index.vectorsFor(searcher));
+                index.vectorOf(space.query(query)), space.function(), index.vectorsFor(searcher));
         int rerankK = Math.max(k, k * overquery);
-        SearchResult result = searcher.search(scores, k, rerankK, 0f, 0f, accept);
+        // No score threshold: DOT_PRODUCT scores of unnormalised vectors may fall below zero and still count.
+        SearchResult result =
+                searcher.search(scores, k, rerankK, Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY, accept);
         SearchResult.NodeScore[] nodes = result.getNodes();
         Hit[] hits = new Hit[nodes.length];
         for (int i = 0; i < nodes.length; i++) {
-            // jvector scores EUCLIDEAN as 1 / (1 + d²); for unit vectors d² = 2 − 2·dot.
-            float squaredDistance = 1 / nodes[i].score - 1;
-            float transformedDot = 1 - squaredDistance / 2;
-            hits[i] = new Hit(nodes[i].node, index.transform().innerProduct(transformedDot, query));
+            hits[i] = new Hit(nodes[i].node, space.innerProduct(nodes[i].score, query));
         }
         return hits;
     }

@@ -5,7 +5,6 @@
 package dev.tandem.serving.pair;
 
 import dev.tandem.bundle.BundleReader;
-import dev.tandem.bundle.HnswParams;
 import dev.tandem.bundle.IndexReader;
 import dev.tandem.bundle.InvalidBundleException;
 import dev.tandem.bundle.VerifiedBundle;
@@ -14,6 +13,7 @@ import dev.tandem.mlflow.MlflowApiException;
 import dev.tandem.mlflow.MlflowArtifactProxy;
 import dev.tandem.mlflow.ModelRegistry;
 import dev.tandem.mlflow.ModelVersion;
+import dev.tandem.serving.index.GraphBuild;
 import dev.tandem.serving.index.ItemGraph;
 import dev.tandem.serving.tower.TowerBatcher;
 import dev.tandem.serving.tower.UserTower;
@@ -28,7 +28,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -46,22 +45,14 @@ public final class PairLoader {
 
     private final Optional<Mlflow> mlflow;
     private final Path cacheDir;
-    private final HnswParams buildParams;
-    private final ForkJoinPool buildPool;
+    private final GraphBuild graphBuild;
     private final int towerMaxBatch;
     private final Warmup warmup;
 
-    public PairLoader(
-            Optional<Mlflow> mlflow,
-            Path cacheDir,
-            HnswParams buildParams,
-            ForkJoinPool buildPool,
-            int towerMaxBatch,
-            Warmup warmup) {
+    public PairLoader(Optional<Mlflow> mlflow, Path cacheDir, GraphBuild graphBuild, int towerMaxBatch, Warmup warmup) {
         this.mlflow = mlflow;
         this.cacheDir = cacheDir;
-        this.buildParams = buildParams;
-        this.buildPool = buildPool;
+        this.graphBuild = graphBuild;
         this.towerMaxBatch = towerMaxBatch;
         this.warmup = warmup;
     }
@@ -121,7 +112,7 @@ public final class PairLoader {
             if (resolved.index().isPresent()) {
                 graph = ItemGraph.load(bundle.embeddings(), resolved.index().get());
             } else {
-                graph = ItemGraph.build(bundle.embeddings(), buildParams, buildPool);
+                graph = graphBuild.of(bundle.embeddings());
             }
             long graphDone = System.nanoTime();
             tower = UserTower.load(bundle);

@@ -9,6 +9,7 @@ import dev.tandem.mlflow.MlflowArtifactProxy;
 import dev.tandem.mlflow.MlflowRestClient;
 import dev.tandem.mlflow.ModelRegistry;
 import dev.tandem.serving.config.ServingConfig;
+import dev.tandem.serving.index.GraphBuild;
 import dev.tandem.serving.metrics.ServingMetrics;
 import dev.tandem.serving.pair.PairLoadException;
 import dev.tandem.serving.pair.PairLoader;
@@ -70,8 +71,10 @@ public class ServingRuntime {
         PairLoader loader = new PairLoader(
                 mlflow,
                 config.cacheDir(),
-                new HnswParams(h.maxDegree(), h.beamWidth(), h.overquery(), 1.2f, 1.2f),
-                new ForkJoinPool(threads),
+                new GraphBuild(
+                        h.mips(),
+                        new HnswParams(h.maxDegree(), h.beamWidth(), h.overquery(), 1.2f, 1.2f),
+                        new ForkJoinPool(threads)),
                 config.tower().maxBatch(),
                 new Warmup(recommender, config.warmupQueries()));
         ServedModel model = new ServedModel(config.modelName(), loader);

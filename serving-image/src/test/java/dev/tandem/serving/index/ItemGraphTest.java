@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.tandem.bundle.HnswParams;
 import dev.tandem.bundle.ItemEmbeddings;
+import dev.tandem.bundle.MipsStrategy;
 import io.github.jbellis.jvector.util.Bits;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The HNSW graph over MIPS-transformed vectors ranks like exact inner product, up to ANN error. */
+/** The HNSW graph ranks like exact inner product, up to ANN error, in both MIPS strategies. */
 class ItemGraphTest {
 
     private static final int ITEMS = 4_000;
@@ -30,6 +32,8 @@ class ItemGraphTest {
     private static ItemEmbeddings items;
     private static ItemGraph graph;
     private static float[][] queries;
+    private static ItemEmbeddings clustered;
+    private static float[][] clusteredQueries;
 
     @BeforeAll
     static void build() {
@@ -52,7 +56,39 @@ class ItemGraphTest {
             }
         }
         try (ForkJoinPool pool = new ForkJoinPool(2)) {
-            graph = ItemGraph.build(items, HnswParams.defaults(), pool);
+            graph = ItemGraph.build(items, MipsStrategy.MOBIUS, HnswParams.defaults(), pool);
+        }
+        clusteredEmbeddings(new SplittableRandom(11));
+    }
+
+    // Items around 40 genre centres, norms log-normal (sigma 0.5) as popularity stretches softmax weights; users
+    // near a centre. The extra-dimension reduction puts the short items near one pole and the queries on the
+    // equator, which is where its graph search loses its way.
+    private static void clusteredEmbeddings(SplittableRandom random) {
+        int centres = 40;
+        float[][] centre = new float[centres][DIM];
+        for (float[] c : centre) {
+            for (int k = 0; k < DIM; k++) {
+                c[k] = (float) gaussian(random);
+            }
+        }
+        long[] ids = new long[ITEMS];
+        float[] vectors = new float[ITEMS * DIM];
+        for (int row = 0; row < ITEMS; row++) {
+            ids[row] = row + 1;
+            float[] c = centre[random.nextInt(centres)];
+            double scale = Math.exp(0.5 * gaussian(random));
+            for (int k = 0; k < DIM; k++) {
+                vectors[row * DIM + k] = (float) ((c[k] + 0.5 * gaussian(random)) * scale);
+            }
+        }
+        clustered = new ItemEmbeddings(ids, vectors, DIM);
+        clusteredQueries = new float[QUERIES][DIM];
+        for (float[] q : clusteredQueries) {
+            float[] c = centre[random.nextInt(centres)];
+            for (int k = 0; k < DIM; k++) {
+                q[k] = (float) (c[k] + 0.5 * gaussian(random));
+            }
         }
     }
 
@@ -64,10 +100,9 @@ class ItemGraphTest {
     @Test
     void recallAtTenAgainstExactInnerProductIsHigh() {
         double recall = recall(row -> true, Bits.ALL);
-        // Isotropic Gaussian vectors are the hard case for graph search (measured 0.918–0.924 here, the graph build
-        // being multi-threaded); trained
-        // embeddings are clustered and do better.
-        assertThat(recall).isGreaterThan(0.88);
+        // Isotropic Gaussian vectors of spread norms are the hard case for MIPS graphs: measured 0.9995
+        // here (the extra-dimension reduction 0.90–0.92, a graph built on the raw inner product 0.59–0.80).
+        assertThat(recall).isGreaterThan(0.97);
     }
 
     @Test
@@ -97,6 +132,69 @@ class ItemGraphTest {
         }
         // Measured 0.994–0.997: rejecting inside the search keeps walking the graph until k accepted items.
         assertThat(recall(tenth, accept)).isGreaterThan(0.95);
+    }
+
+    @Test
+    void mobiusKeepsRecallWhereTheExtraDimensionLosesItOnClusteredVectorsOfSpreadNorms() throws IOException {
+        try (ForkJoinPool pool = new ForkJoinPool(2);
+                ItemGraph mobius = ItemGraph.build(clustered, MipsStrategy.MOBIUS, HnswParams.defaults(), pool);
+                ItemGraph extra =
+                        ItemGraph.build(clustered, MipsStrategy.EXTRA_DIMENSION, HnswParams.defaults(), pool)) {
+            for (ItemGraph g : new ItemGraph[] {mobius, extra}) {
+                try (ItemSearcher searcher = g.searcher()) {
+                    for (ItemSearcher.Hit hit : searcher.search(clusteredQueries[0], 10, Bits.ALL)) {
+                        float exact = clustered.dot(clusteredQueries[0], hit.row());
+                        assertThat(hit.score()).isCloseTo(exact, within(1e-3f * Math.abs(exact) + 1e-3f));
+                    }
+                }
+            }
+            double mobiusRecall = recall(mobius, clustered, clusteredQueries);
+            double extraRecall = recall(extra, clustered, clusteredQueries);
+            // Measured 1.0 against 0.976–0.98; the ANN benchmark shows the gap at 1M items.
+            assertThat(mobiusRecall).isGreaterThan(0.97).isGreaterThan(extraRecall);
+        }
+    }
+
+    @Test
+    void itemsComeBackWhenEveryInnerProductIsNegative() throws IOException {
+        // jvector's DOT_PRODUCT score (1 + x·y) / 2 is below zero here; a zero score threshold would drop them all.
+        SplittableRandom random = new SplittableRandom(3);
+        int count = 300;
+        long[] ids = new long[count];
+        float[] vectors = new float[count * DIM];
+        for (int row = 0; row < count; row++) {
+            ids[row] = row + 1;
+            for (int k = 0; k < DIM; k++) {
+                vectors[row * DIM + k] = (float) (0.5 + random.nextDouble());
+            }
+        }
+        ItemEmbeddings positive = new ItemEmbeddings(ids, vectors, DIM);
+        float[] query = new float[DIM];
+        Arrays.fill(query, -1f);
+        try (ForkJoinPool pool = new ForkJoinPool(2);
+                ItemGraph g = ItemGraph.build(positive, MipsStrategy.MOBIUS, HnswParams.defaults(), pool);
+                ItemSearcher searcher = g.searcher()) {
+            ItemSearcher.Hit[] hits = searcher.search(query, 10, Bits.ALL);
+            assertThat(hits).hasSize(10);
+            assertThat(hits[0].row()).isEqualTo(ProbeRecall.exactTopK(positive, query, 1)[0]);
+            assertThat(hits[0].score()).isLessThan(-1f);
+        }
+    }
+
+    private static double recall(ItemGraph g, ItemEmbeddings vectors, float[][] probes) {
+        double found = 0;
+        try (ItemSearcher searcher = g.searcher()) {
+            for (float[] q : probes) {
+                Set<Integer> exact = new HashSet<>();
+                for (int row : ProbeRecall.exactTopK(vectors, q, 10)) {
+                    exact.add(row);
+                }
+                for (ItemSearcher.Hit hit : searcher.search(q, 10, Bits.ALL)) {
+                    found += exact.contains(hit.row()) ? 1 : 0;
+                }
+            }
+        }
+        return found / (10.0 * probes.length);
     }
 
     private static double recall(IntPredicate allowed, Bits accept) {
