@@ -12,6 +12,7 @@ import dev.tandem.bundle.BundleReader;
 import dev.tandem.bundle.IndexLayout;
 import dev.tandem.bundle.IndexReader;
 import dev.tandem.bundle.InvalidBundleException;
+import dev.tandem.bundle.MipsStrategy;
 import dev.tandem.bundle.VerifiedBundle;
 import dev.tandem.bundle.VerifiedIndex;
 import dev.tandem.serving.TrainedModels;
@@ -84,6 +85,44 @@ class BuildIndexCommandIT {
             assertThat(hits[0].score())
                     .isCloseTo(v1.embeddings().dot(query, exact[0]), org.assertj.core.data.Offset.offset(1e-3f));
         }
+
+        assertThat(index.manifest().reduction()).isEqualTo(MipsStrategy.MOBIUS);
+
+        // The extra-dimension reduction maps back into the space it was built in.
+        Path extraOut = dir.resolve("index-extra");
+        assertThat(cli.execute(
+                        "build-index",
+                        "--bundle",
+                        trained.bundle(1).toString(),
+                        "--mips",
+                        "extra-dimension",
+                        "--probe-queries",
+                        "50",
+                        "--out",
+                        extraOut.toString()))
+                .as(stderr.toString())
+                .isZero();
+        VerifiedIndex extra = IndexReader.verify(extraOut, v1.manifest());
+        assertThat(extra.manifest().reduction()).isEqualTo(MipsStrategy.EXTRA_DIMENSION);
+        try (ItemGraph mapped = ItemGraph.load(v1.embeddings(), extra);
+                ItemSearcher searcher = mapped.searcher()) {
+            float[] query = v1.embeddings().vector(7);
+            int[] exact = ProbeRecall.exactTopK(v1.embeddings(), query, 1);
+            ItemSearcher.Hit[] hits = searcher.search(query, 10, Bits.ALL);
+            assertThat(hits[0].row()).isEqualTo(exact[0]);
+            assertThat(hits[0].score())
+                    .isCloseTo(v1.embeddings().dot(query, exact[0]), org.assertj.core.data.Offset.offset(1e-3f));
+        }
+        assertThat(cli.execute(
+                        "build-index",
+                        "--bundle",
+                        trained.bundle(1).toString(),
+                        "--mips",
+                        "cosine-please",
+                        "--out",
+                        dir.resolve("never").toString()))
+                .isEqualTo(BuildIndexCommand.INVALID_INPUT);
+        assertThat(stderr.toString()).contains("unknown MIPS strategy 'cosine-please'; known: mobius, extra-dimension");
 
         // A second build never overwrites an index.
         assertThat(cli.execute("build-index", "--bundle", trained.bundle(1).toString(), "--out", out.toString()))
