@@ -13,15 +13,9 @@ import dev.tandem.serving.config.ServingConfig;
 import dev.tandem.serving.metrics.ServingMetrics;
 import dev.tandem.serving.metrics.Stage;
 import dev.tandem.serving.pair.ServableNotFoundException;
-import dev.tandem.serving.pair.ServedModel;
-import dev.tandem.serving.pair.ServedPair;
 import dev.tandem.serving.pair.VersionStatus;
 import dev.tandem.serving.recommend.BadRequestException;
-import dev.tandem.serving.recommend.RecommendRequest;
 import dev.tandem.serving.recommend.Recommendation;
-import dev.tandem.serving.recommend.Recommender;
-import dev.tandem.serving.recommend.SimilarItemsRequest;
-import dev.tandem.serving.recommend.UnknownItemException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -33,7 +27,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,10 +39,7 @@ import java.util.Optional;
 public class ModelsResource {
 
     @Inject
-    ServedModel model;
-
-    @Inject
-    Recommender recommender;
+    ModelRequests requests;
 
     @Inject
     ServingMetrics metrics;
@@ -78,15 +68,10 @@ public class ModelsResource {
             throw new BodyTooLargeException(body.length, config.maxBodyBytes());
         }
         PredictRequestParser.Parsed parsed = PredictRequestParser.parse(readJson(body));
-        ServedPair pair = acquire(target);
         try {
-            List<Recommendation> answers = new ArrayList<>(parsed.examples().size());
-            for (PredictRequestParser.Example example : parsed.examples()) {
-                answers.add(answer(pair, parsed.signature(), example));
-            }
-            return parsed.columnar() ? columnar(answers) : rows(answers);
+            ModelRequests.Answer answer = requests.predict(target(target), parsed.signature(), parsed.examples());
+            return parsed.columnar() ? columnar(answer.recommendations()) : rows(answer.recommendations());
         } finally {
-            pair.release();
             metrics.stage(Stage.TOTAL, System.nanoTime() - start);
         }
     }
@@ -101,12 +86,7 @@ public class ModelsResource {
         }
         if (target.metadata()) {
             RequestMetricsFilter.route(request, "metadata");
-            ServedPair pair = acquire(target);
-            try {
-                return ModelMetadata.of(json, model.name().orElseThrow(), pair.version());
-            } finally {
-                pair.release();
-            }
+            return ModelMetadata.of(json, target.name(), requests.metadataVersion(target(target)));
         }
         RequestMetricsFilter.route(request, "status");
         return status(target);
@@ -114,28 +94,17 @@ public class ModelsResource {
 
     private ModelPath route(String path, String method) {
         ModelPath target = ModelPath.parse(path).orElseThrow(NotFoundException::new);
-        if (!model.name().equals(Optional.of(target.name()))) {
+        try {
+            requests.requireServed(target.name());
+        } catch (ServableNotFoundException e) {
             RequestMetricsFilter.route(request, "other");
-            throw new ServableNotFoundException("Servable not found for request: Latest(" + target.name() + ")");
+            throw e;
         }
         return target;
     }
 
-    private ServedPair acquire(ModelPath target) {
-        return model.acquire(target.version(), target.label());
-    }
-
-    private Recommendation answer(ServedPair pair, Signature signature, PredictRequestParser.Example example) {
-        if (signature == Signature.RECOMMEND) {
-            return recommender.recommend(pair, new RecommendRequest(example.ids(), example.exclude(), example.k()));
-        }
-        try {
-            return recommender.similarItems(
-                    pair, new SimilarItemsRequest(example.ids()[0], example.exclude(), example.k()));
-        } catch (UnknownItemException e) {
-            // In a predict body an unknown item is a bad argument, as for any other input value.
-            throw new BadRequestException(e.getMessage());
-        }
+    private static ModelRequests.Target target(ModelPath path) {
+        return new ModelRequests.Target(path.name(), path.version(), path.label());
     }
 
     private JsonNode rows(List<Recommendation> answers) {
@@ -177,30 +146,10 @@ public class ModelsResource {
     }
 
     private JsonNode status(ModelPath target) {
-        List<VersionStatus> selected;
-        if (target.version().isPresent()) {
-            long v = target.version().getAsLong();
-            selected = model.status(v)
-                    .map(List::of)
-                    .orElseThrow(() -> new ServableNotFoundException(
-                            "Could not find version " + v + " of model " + target.name()));
-        } else if (target.label().isPresent()) {
-            Long v = model.routing().labels().get(target.label().get());
-            if (v == null) {
-                throw new ServableNotFoundException(
-                        "Unrecognized servable version label: " + target.label().get());
-            }
-            selected = model.status(v).map(List::of).orElse(List.of());
-        } else {
-            selected = model.statuses();
-        }
-        if (selected.isEmpty()) {
-            throw new ServableNotFoundException("Could not find any versions of model " + target.name());
-        }
+        List<VersionStatus> selected = requests.status(target(target));
         ObjectNode out = json.createObjectNode();
         ArrayNode list = out.putArray("model_version_status");
-        // TF Serving lists the newest version first.
-        for (VersionStatus s : selected.reversed()) {
+        for (VersionStatus s : selected) {
             ObjectNode entry = list.addObject();
             entry.put("version", Long.toString(s.version()));
             entry.put("state", s.state().name());

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Trains two versions of a model with the trainer against the local platform's MLflow and starts the packaged
@@ -27,15 +28,25 @@ public class TrainedModelResource implements QuarkusTestResourceLifecycleManager
     public Map<String, String> start() {
         LocalPlatform platform = LocalPlatformExtension.platform();
         try {
-            dir = Files.createTempDirectory("serving-api-it");
-            trained = TrainedModels.train(platform.mlflowUrl(), dir, "serving-it", 2);
+            // The API ITs share the trained versions: each starts its own server on version 1 of them.
+            if (trained == null) {
+                dir = Files.createTempDirectory("serving-api-it");
+                trained = TrainedModels.train(platform.mlflowUrl(), dir, "serving-it", 2);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return Map.of(
-                "tandem.bundle", trained.uri(1),
-                "tandem.mlflow.tracking-uri", platform.mlflowUrl().toString(),
-                "tandem.cache-dir", dir.resolve("cache").toString());
+                "tandem.bundle",
+                trained.uri(1),
+                "tandem.mlflow.tracking-uri",
+                platform.mlflowUrl().toString(),
+                "tandem.cache-dir",
+                dir.resolve("cache").toString(),
+                // An integration test runs the packaged server in its prod profile, where gRPC takes TF
+                // Serving's 8500; the tests use the test port instead.
+                "quarkus.grpc.server.port",
+                ConfigProvider.getConfig().getValue("quarkus.grpc.server.test-port", String.class));
     }
 
     @Override
