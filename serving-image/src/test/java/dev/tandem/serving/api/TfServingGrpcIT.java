@@ -280,6 +280,12 @@ class TfServingGrpcIT {
                                 client.type("tensorflow.serving.ClassificationRequest"), Map.of()))))
                 .satisfies(s -> assertThat(s.getCode()).isEqualTo(Status.Code.UNIMPLEMENTED));
 
+        long[][] huge = new long[1][700_000];
+        Arrays.fill(huge[0], 3);
+        assertThat(failure(() -> client.call(
+                        PREDICTION, "Predict", predict(Map.of(), Map.of("history", int64(huge)), List.of()))))
+                .satisfies(s -> assertThat(s.getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED));
+
         Map<String, TensorProto> outputs =
                 outputs(client.call(PREDICTION, "Predict", predict(Map.of(), Map.of("history", history), List.of())));
         assertThat(outputs.get("item_ids").getInt64ValCount()).isEqualTo(10);
