@@ -190,6 +190,8 @@ final class TfServingGrpcClient implements AutoCloseable {
                 org.tensorflow.proto.ConfigProtos.getDescriptor(),
                 org.tensorflow.proto.NamedTensorProtos.getDescriptor(),
                 org.tensorflow.proto.error.ErrorCodesProtos.getDescriptor(),
+                // tensorflow/core/protobuf/error_codes.proto, which publicly imports the codes of tsl/protobuf.
+                org.tensorflow.proto.error.dummy.ErrorCodes.getDescriptor(),
                 com.google.protobuf.AnyProto.getDescriptor(),
                 com.google.protobuf.WrappersProto.getDescriptor()));
         while (!pending.isEmpty()) {
