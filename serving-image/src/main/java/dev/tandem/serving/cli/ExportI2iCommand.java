@@ -11,6 +11,7 @@ import dev.tandem.serving.i2i.ExportProgress;
 import dev.tandem.serving.i2i.ExportResult;
 import dev.tandem.serving.i2i.I2iExporter;
 import dev.tandem.serving.i2i.I2iKeys;
+import dev.tandem.serving.i2i.PointerMovedException;
 import dev.tandem.serving.index.ItemGraph;
 import dev.tandem.serving.pair.PairLoadException;
 import dev.tandem.serving.pair.PairSource;
@@ -125,6 +126,9 @@ final class ExportI2iCommand implements Callable<Integer> {
             settings = new I2iExporter.Settings(
                     topK, batchSize, threads, stagingTtl.toSeconds(), oldVersionTtl.toSeconds());
             redisUri = redisUri(redis);
+            if (prefix.isBlank()) {
+                throw new IllegalArgumentException("--prefix must not be empty");
+            }
         } catch (IllegalArgumentException e) {
             stderr.println("export-i2i: " + e.getMessage());
             return INVALID_INPUT;
@@ -152,18 +156,32 @@ final class ExportI2iCommand implements Callable<Integer> {
                     redisUri.getPort(),
                     keys.version(resolved.version()));
             stdout.flush();
+            I2iExporter exporter = new I2iExporter(jedis, keys, settings);
+            if (exporter.isCurrent(resolved.version(), verified.embeddings().count())) {
+                // Skips the graph: a Job retried after its export succeeded costs seconds, not minutes.
+                report(
+                        stdout,
+                        keys,
+                        new ExportResult(
+                                resolved.version(),
+                                verified.embeddings().count(),
+                                0,
+                                Optional.of(Long.toString(resolved.version())),
+                                true,
+                                0));
+                return OK;
+            }
             ExportResult result;
             try (ItemGraph graph = graph(resolved, stdout)) {
-                result = new I2iExporter(jedis, keys, settings)
-                        .export(
-                                graph,
-                                verified.embeddings(),
-                                resolved.version(),
-                                progressPrinter(stdout).andThen(afterBatch));
+                result = exporter.export(
+                        graph,
+                        verified.embeddings(),
+                        resolved.version(),
+                        progressPrinter(stdout).andThen(afterBatch));
             }
             report(stdout, keys, result);
             return OK;
-        } catch (JedisException | IllegalStateException e) {
+        } catch (JedisException | PointerMovedException e) {
             stderr.println("export-i2i: Redis failed: " + e.getMessage() + "; " + keys.pointer()
                     + " and the version it names are unchanged");
             return REDIS_FAILED;

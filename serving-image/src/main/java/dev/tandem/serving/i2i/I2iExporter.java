@@ -83,19 +83,26 @@ public final class I2iExporter {
         this.settings = settings;
     }
 
+    /** Whether the pointer names {@code version} and its hash holds all {@code items}, for good (no TTL). */
+    public boolean isCurrent(long version, long items) {
+        String versionKey = keys.version(version);
+        return Long.toString(version).equals(redis.get(keys.pointer()))
+                && redis.hlen(versionKey) == items
+                && redis.ttl(versionKey) == -1;
+    }
+
     /**
-     * Exports {@code version} unless it is already current and complete.
+     * Exports {@code version} unless it {@linkplain #isCurrent is current} already.
      *
      * @param items the embeddings the graph was built or verified against
+     * @throws PointerMovedException when other exports kept switching the pointer
      */
     public ExportResult export(ItemGraph graph, ItemEmbeddings items, long version, ExportProgress progress)
             throws InterruptedException {
         long start = System.nanoTime();
         long count = items.count();
-        String versionKey = keys.version(version);
-        String current = redis.get(keys.pointer());
-        if (Long.toString(version).equals(current) && redis.hlen(versionKey) == count && redis.ttl(versionKey) == -1) {
-            return new ExportResult(version, count, 0, Optional.of(current), true, seconds(start));
+        if (isCurrent(version, count)) {
+            return new ExportResult(version, count, 0, Optional.of(Long.toString(version)), true, seconds(start));
         }
         String staging = keys.staging(version, token());
         Written written = writeAll(graph, items, staging, progress);

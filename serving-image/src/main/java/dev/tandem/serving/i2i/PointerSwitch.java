@@ -45,7 +45,7 @@ final class PointerSwitch {
 
     /**
      * @return the pointer's previous value, empty when there was none
-     * @throws IllegalStateException when other exports keep moving the pointer
+     * @throws PointerMovedException when other exports keep moving the pointer
      */
     static Optional<String> run(
             Jedis redis, I2iKeys keys, String staging, long version, long items, long previousTtlSeconds) {
@@ -64,8 +64,7 @@ final class PointerSwitch {
                 return Optional.ofNullable(previous);
             }
         }
-        throw new IllegalStateException(
-                keys.pointer() + " kept moving while switching; is another export of this model running?");
+        throw new PointerMovedException(keys.pointer());
     }
 
     private static String text(Object reply) {
