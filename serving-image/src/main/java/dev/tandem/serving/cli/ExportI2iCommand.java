@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -268,6 +269,8 @@ final class ExportI2iCommand implements Callable<Integer> {
     // The name shows in CLIENT LIST, so operators see which export holds a connection.
     private static DefaultJedisClientConfig clientConfig(String model) {
         return DefaultJedisClientConfig.builder()
+                // The replies this command reads are the same in RESP2 and RESP3; saying so skips negotiation.
+                .protocol(RedisProtocol.RESP2)
                 .clientName("tandem-export-i2i:" + model.replaceAll("[^A-Za-z0-9._:-]", "_"))
                 .connectionTimeoutMillis(5_000)
                 // Generous: one batch is a single large command, and a busy server may take a while.

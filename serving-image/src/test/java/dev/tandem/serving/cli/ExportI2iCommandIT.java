@@ -32,7 +32,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.params.ClientKillParams;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -324,6 +326,8 @@ class ExportI2iCommandIT {
     }
 
     private static Jedis redis() {
-        return new Jedis(platform.redisUrl());
+        return new Jedis(
+                platform.redisUrl(),
+                DefaultJedisClientConfig.builder().protocol(RedisProtocol.RESP2).build());
     }
 }
