@@ -10,22 +10,15 @@ import dev.tandem.bundle.IndexManifest;
 import dev.tandem.bundle.IndexWriter;
 import dev.tandem.bundle.MipsStrategy;
 import dev.tandem.bundle.VerifiedBundle;
-import dev.tandem.mlflow.MlflowArtifactProxy;
-import dev.tandem.mlflow.MlflowRestClient;
-import dev.tandem.mlflow.ModelRegistry;
-import dev.tandem.serving.index.GraphBuild;
 import dev.tandem.serving.index.ItemGraph;
 import dev.tandem.serving.index.ProbeRecall;
 import dev.tandem.serving.pair.PairLoadException;
-import dev.tandem.serving.pair.PairLoader;
 import dev.tandem.serving.pair.PairSource;
 import dev.tandem.serving.pair.ResolvedPair;
-import dev.tandem.serving.pair.Warmup;
 import dev.tandem.serving.tower.UserTower;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -111,7 +104,7 @@ final class BuildIndexCommand implements Callable<Integer> {
         }
         ResolvedPair resolved;
         try {
-            resolved = loader().resolve(new PairSource(bundle, Optional.empty()));
+            resolved = BundleResolver.resolve(new PairSource(bundle, Optional.empty()), mlflow, cacheDir);
         } catch (PairLoadException | IllegalArgumentException e) {
             stderr.println("build-index: " + e.getMessage());
             return INVALID_INPUT;
@@ -153,21 +146,6 @@ final class BuildIndexCommand implements Callable<Integer> {
         } finally {
             pool.shutdown();
         }
-    }
-
-    private PairLoader loader() {
-        Optional<PairLoader.Mlflow> client = Optional.ofNullable(mlflow).map(uri -> {
-            HttpClient http = HttpClient.newHttpClient();
-            return new PairLoader.Mlflow(
-                    new ModelRegistry(new MlflowRestClient(uri, http)), new MlflowArtifactProxy(uri, http));
-        });
-        // Only resolve() is used: nothing is opened, so there is no warm-up.
-        return new PairLoader(
-                client,
-                cacheDir,
-                new GraphBuild(MipsStrategy.MOBIUS, HnswParams.defaults(), ForkJoinPool.commonPool()),
-                1,
-                new Warmup(null, 0));
     }
 
     // User vectors of random histories: the queries the index will see, rather than item vectors.

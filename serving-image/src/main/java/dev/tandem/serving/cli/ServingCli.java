@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
 @Command(
         name = "tandem-serving",
         mixinStandardHelpOptions = true,
-        description = "Tandem serving image: serve (default), build-index.",
-        subcommands = {BuildIndexCommand.class})
+        description = "Tandem serving image: serve (default), build-index, export-i2i.",
+        subcommands = {BuildIndexCommand.class, ExportI2iCommand.class})
 public final class ServingCli {
 
     /** The command that starts the server. */
