@@ -109,9 +109,10 @@ public final class AnnBenchmark {
     private static IndexResult report(PrintStream out, IndexResult r) {
         out.printf(
                 Locale.ROOT,
-                "%s: build %.1f s, %.1f MB, QPS@0.95 %.0f, QPS@0.99 %.0f%n",
+                "%s: build %.1f s (%.1f cpu s), %.1f MB, QPS@0.95 %.0f, QPS@0.99 %.0f%n",
                 r.name(),
                 r.buildSeconds(),
+                r.buildCpuSeconds(),
                 r.indexBytes() / 1e6,
                 r.sweep().qpsAt(0.95),
                 r.sweep().qpsAt(0.99));

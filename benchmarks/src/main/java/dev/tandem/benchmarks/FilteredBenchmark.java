@@ -84,7 +84,6 @@ public final class FilteredBenchmark {
                 Bits accept = accepted(data.items().count(), share, 7);
                 Dataset filtered = withTruth(data, accept, share, threads, out);
                 QuerySweep.Search search = TandemIndex.search(searcher, accept);
-                QuerySweep.pass(filtered, search, candidates);
                 SweepPoint p = QuerySweep.pass(filtered, search, candidates);
                 out.printf(
                         Locale.ROOT,

@@ -46,6 +46,7 @@ record HnswlibRunner(String python, Path script) {
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         double buildSeconds = Double.NaN;
+        double buildCpuSeconds = Double.NaN;
         long bytes = -1;
         List<SweepPoint> points = new ArrayList<>();
         try (BufferedReader out =
@@ -55,6 +56,7 @@ record HnswlibRunner(String python, Path script) {
                 String[] f = line.trim().split("\\s+");
                 switch (f[0]) {
                     case "build_seconds" -> buildSeconds = Double.parseDouble(f[1]);
+                    case "build_cpu_seconds" -> buildCpuSeconds = Double.parseDouble(f[1]);
                     case "index_bytes" -> bytes = Long.parseLong(f[1]);
                     case "sweep" ->
                         points.add(new SweepPoint(
@@ -67,6 +69,11 @@ record HnswlibRunner(String python, Path script) {
         if (exit != 0) {
             throw new IOException("the hnswlib script exited with " + exit + ": " + String.join(" ", command));
         }
-        return new IndexResult("hnswlib ip M=" + m + " efC=" + efConstruction, buildSeconds, bytes, new Sweep(points));
+        return new IndexResult(
+                "hnswlib ip M=" + m + " efC=" + efConstruction,
+                buildSeconds,
+                buildCpuSeconds,
+                bytes,
+                new Sweep(points));
     }
 }

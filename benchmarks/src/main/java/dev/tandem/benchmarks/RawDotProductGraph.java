@@ -40,6 +40,7 @@ final class RawDotProductGraph {
         int dim = data.dim();
         List<VectorFloat<?>> vectors = new ArrayList<>(data.items().count());
         long start = System.nanoTime();
+        double cpu = IndexResult.processCpuSeconds();
         for (int row = 0; row < data.items().count(); row++) {
             vectors.add(VECTORS.createFloatVector(data.items().vector(row)));
         }
@@ -56,6 +57,7 @@ final class RawDotProductGraph {
                 ImmutableGraphIndex graph = builder.build(ravv);
                 GraphSearcher searcher = new GraphSearcher(graph)) {
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = IndexResult.processCpuSeconds() - cpu;
             QuerySweep.Search search = (query, k, c) -> {
                 DefaultSearchScoreProvider provider = DefaultSearchScoreProvider.exact(
                         VECTORS.createFloatVector(query), VectorSimilarityFunction.DOT_PRODUCT, ravv);
@@ -70,7 +72,7 @@ final class RawDotProductGraph {
             };
             Sweep sweep = QuerySweep.run(data, search, candidates);
             long bytes = graph.ramBytesUsed() + 4L * dim * data.items().count();
-            return new IndexResult("jvector DOT_PRODUCT, raw vectors", seconds, bytes, sweep);
+            return new IndexResult("jvector DOT_PRODUCT raw vectors", seconds, cpuSeconds, bytes, sweep);
         } catch (IOException e) {
             throw new UncheckedIOException("jvector failed to close its graph", e);
         }

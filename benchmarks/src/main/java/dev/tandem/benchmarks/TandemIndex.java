@@ -17,21 +17,22 @@ final class TandemIndex {
     private TandemIndex() {}
 
     /** A built graph and its build time; the caller closes the graph. */
-    record Built(ItemGraph graph, double buildSeconds, long indexBytes) {}
+    record Built(ItemGraph graph, double buildSeconds, double buildCpuSeconds, long indexBytes) {}
 
     static Built build(Dataset data, MipsStrategy strategy, HnswParams params, ForkJoinPool pool) {
         long start = System.nanoTime();
+        double cpu = IndexResult.processCpuSeconds();
         ItemGraph graph = ItemGraph.build(data.items(), strategy, params, pool);
         double seconds = (System.nanoTime() - start) / 1e9;
         int searchedDim = strategy == MipsStrategy.EXTRA_DIMENSION ? data.dim() + 1 : data.dim();
         long vectors = 4L * searchedDim * data.items().count();
-        return new Built(graph, seconds, graph.ramBytesUsed() + vectors);
+        return new Built(graph, seconds, IndexResult.processCpuSeconds() - cpu, graph.ramBytesUsed() + vectors);
     }
 
     static IndexResult measure(String name, Built built, Dataset data, int[] candidates) {
         try (ItemSearcher searcher = built.graph().searcher()) {
             Sweep sweep = QuerySweep.run(data, search(searcher, Bits.ALL), candidates);
-            return new IndexResult(name, built.buildSeconds(), built.indexBytes(), sweep);
+            return new IndexResult(name, built.buildSeconds(), built.buildCpuSeconds(), built.indexBytes(), sweep);
         }
     }
 
