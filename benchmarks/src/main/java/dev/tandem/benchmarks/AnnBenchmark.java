@@ -8,6 +8,7 @@ import dev.tandem.bundle.HnswParams;
 import dev.tandem.bundle.InvalidBundleException;
 import dev.tandem.bundle.MipsStrategy;
 import dev.tandem.serving.index.ItemGraph;
+import io.github.jbellis.jvector.management.GraphIndexBuilderConfig;
 import io.github.jbellis.jvector.vector.VectorizationProvider;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,6 +33,10 @@ public final class AnnBenchmark {
         BenchmarkOptions options = BenchmarkOptions.parse(args);
         PrintStream out = System.out;
         out.println("options " + options);
+        // Process-wide jvector settings that every builder reads, ItemGraph's included; Tandem ships the defaults.
+        GraphIndexBuilderConfig jvector = GraphIndexBuilderConfig.getInstance();
+        jvector.setRefineFinalGraph(options.bool("refine-final-graph"));
+        jvector.setAddHierarchy(options.bool("hierarchy"));
         out.printf(
                 "java %s, %d cpus, max heap %d MB, jvector vectorization %s%n",
                 Runtime.version(),

@@ -54,6 +54,8 @@ final class BenchmarkOptions {
         d.put("beam", "200");
         d.put("overflow", "1.2");
         d.put("alpha", "1.2");
+        d.put("refine-final-graph", "true"); // jvector's extra pass over every node after the build
+        d.put("hierarchy", "true"); // jvector's upper HNSW layers
         d.put("hnsw-m", "16");
         d.put("hnsw-ef-construction", "200");
         d.put("threads", "2");
@@ -78,6 +80,10 @@ final class BenchmarkOptions {
 
     double decimal(String name) {
         return Double.parseDouble(values.get(name));
+    }
+
+    boolean bool(String name) {
+        return Boolean.parseBoolean(values.get(name));
     }
 
     Path path(String name) {
