@@ -91,7 +91,9 @@ public final class AnnBenchmark {
                 results.add(report(out, BruteForce.measure(data, 200)));
             }
             // The side-by-side so far, in case a long run is stopped before the baselines below are done.
-            ResultTable.print(out, data.name(), results);
+            if (indexes.contains(MipsStrategy.EXTRA_DIMENSION.json()) || indexes.contains("raw-dot")) {
+                ResultTable.print(out, data.name(), results);
+            }
             if (indexes.contains(MipsStrategy.EXTRA_DIMENSION.json())) {
                 results.add(tandem(data, MipsStrategy.EXTRA_DIMENSION, options, pool, out));
             }
