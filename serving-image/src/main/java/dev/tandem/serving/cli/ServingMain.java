@@ -23,8 +23,10 @@ public final class ServingMain {
     public static void main(String... args) {
         // jvector picks its native provider where it can, which measured slower than its Panama one for the
         // model's 32-64 dimensions (benchmarks/run ann at 100k: +57% QPS at recall 0.95, -44% build CPU). An
-        // explicit -Djvector.vectorization_provider still wins.
-        if (System.getProperty(VECTORIZATION_PROVIDER) == null) {
+        // explicit -Djvector.vectorization_provider still wins, and without --add-modules
+        // jdk.incubator.vector Panama cannot load, so jvector keeps its own choice.
+        if (System.getProperty(VECTORIZATION_PROVIDER) == null
+                && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
             System.setProperty(VECTORIZATION_PROVIDER, "panama");
         }
         if (args.length > 0 && !args[0].startsWith("-") && !args[0].equals(ServingCli.SERVE)) {

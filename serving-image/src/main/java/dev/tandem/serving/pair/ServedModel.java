@@ -165,6 +165,11 @@ public final class ServedModel {
             } catch (PairLoadException e) {
                 setStatus(version, VersionStatus.failed(version, e.code(), e.getMessage()));
                 throw e;
+            } catch (RuntimeException | LinkageError e) {
+                // A bug or a broken runtime (say, a SIMD provider that cannot load) must end the version with
+                // an error status rather than leave it LOADING, and the server unready, forever.
+                setStatus(version, VersionStatus.failed(version, "INTERNAL", e.toString()));
+                throw e;
             }
             List<ServedPair> replaced;
             synchronized (changes) {

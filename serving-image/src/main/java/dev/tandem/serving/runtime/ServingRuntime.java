@@ -91,7 +91,7 @@ public class ServingRuntime {
                     LOG.infof("serving version %d from %s", version, bundle);
                 } catch (PairLoadException e) {
                     LOG.errorf("cannot serve %s: %s (%s)", bundle, e.getMessage(), e.code());
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | LinkageError e) {
                     LOG.errorf(e, "cannot serve %s", bundle);
                 }
             });
