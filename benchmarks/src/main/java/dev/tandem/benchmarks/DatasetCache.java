@@ -8,13 +8,12 @@ import dev.tandem.bundle.BundleReader;
 import dev.tandem.bundle.InvalidBundleException;
 import dev.tandem.bundle.ItemEmbeddings;
 import dev.tandem.bundle.VerifiedBundle;
-import dev.tandem.serving.tower.UserTower;
+import dev.tandem.serving.index.ProbeRecall;
 import io.github.jbellis.jvector.util.Bits;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.SplittableRandom;
 
 /**
  * Loads benchmark datasets, writing items, queries and exact ground truth under a cache directory the first time
@@ -69,7 +68,8 @@ final class DatasetCache {
             VectorFile.writeFloats(dir.resolve(Dataset.ITEMS), vectors, items.count(), items.dim());
         }
         if (!Files.exists(dir.resolve(Dataset.QUERIES))) {
-            VectorFile.writeFloats(dir.resolve(Dataset.QUERIES), userVectors(bundle, queries), queries, items.dim());
+            VectorFile.writeFloats(
+                    dir.resolve(Dataset.QUERIES), ProbeRecall.userVectors(bundle, queries), queries, items.dim());
         }
         return load("model " + model, dir);
     }
@@ -95,22 +95,5 @@ final class DatasetCache {
             VectorFile.writeInts(truthFile, truth);
         }
         return new Dataset(name, embeddings, queries.values(), queries.rows(), truth, dir);
-    }
-
-    // As build-index probes: histories of 1..L random items, padded at the front.
-    private static float[] userVectors(VerifiedBundle bundle, int count) {
-        try (UserTower tower = UserTower.load(bundle)) {
-            int length = tower.historyLength();
-            int items = bundle.embeddings().count();
-            SplittableRandom random = new SplittableRandom(count);
-            long[] inputs = new long[count * length];
-            for (int q = 0; q < count; q++) {
-                int filled = 1 + random.nextInt(length);
-                for (int i = 0; i < length; i++) {
-                    inputs[q * length + i] = i < length - filled ? tower.padValue() : 1L + random.nextInt(items);
-                }
-            }
-            return tower.userVectors(inputs, count);
-        }
     }
 }

@@ -28,9 +28,7 @@ final class ExactSearch {
         try (ForkJoinPool pool = new ForkJoinPool(threads)) {
             pool.submit(() -> IntStream.range(0, count).parallel().forEach(q -> {
                         float[] query = Arrays.copyOfRange(queries, q * dim, (q + 1) * dim);
-                        out[q] = accept == Bits.ALL
-                                ? ProbeRecall.exactTopK(items, query, k)
-                                : topK(items, query, k, accept);
+                        out[q] = ProbeRecall.exactTopK(items, query, k, accept);
                     }))
                     .get();
         } catch (InterruptedException e) {
@@ -40,38 +38,5 @@ final class ExactSearch {
             throw new IllegalStateException("ground truth failed", e.getCause());
         }
         return out;
-    }
-
-    /** The rows of the k largest inner products among the accepted rows. */
-    static int[] topK(ItemEmbeddings items, float[] query, int k, Bits accept) {
-        int n = Math.min(k, items.count());
-        int[] rows = new int[n];
-        float[] scores = new float[n];
-        int size = 0;
-        for (int row = 0; row < items.count(); row++) {
-            if (!accept.get(row)) {
-                continue;
-            }
-            float s = items.dot(query, row);
-            if (size < n) {
-                size = insert(rows, scores, size, row, s) + 1;
-            } else if (s > scores[n - 1]) {
-                insert(rows, scores, n - 1, row, s);
-            }
-        }
-        return size == n ? rows : Arrays.copyOf(rows, size);
-    }
-
-    // Places (row, score) into the descending list at or above slot `free`; returns `free`.
-    private static int insert(int[] rows, float[] scores, int free, int row, float score) {
-        int i = free;
-        while (i > 0 && scores[i - 1] < score) {
-            scores[i] = scores[i - 1];
-            rows[i] = rows[i - 1];
-            i--;
-        }
-        scores[i] = score;
-        rows[i] = row;
-        return free;
     }
 }

@@ -15,14 +15,12 @@ import dev.tandem.serving.index.ProbeRecall;
 import dev.tandem.serving.pair.PairLoadException;
 import dev.tandem.serving.pair.PairSource;
 import dev.tandem.serving.pair.ResolvedPair;
-import dev.tandem.serving.tower.UserTower;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
 import picocli.CommandLine.Command;
@@ -128,7 +126,7 @@ final class BuildIndexCommand implements Callable<Integer> {
             stdout.printf("graph built in %.1f s%n", buildSeconds);
             stdout.flush();
             int probes = Math.max(1, probeQueries);
-            float[] queries = probeVectors(verified, probes);
+            float[] queries = ProbeRecall.userVectors(verified, probes);
             double recall = ProbeRecall.measure(graph, queries, probes, 10);
             stdout.printf("recall@10 on %d probe user vectors: %.4f%n", probes, recall);
             Files.createDirectories(out);
@@ -145,23 +143,6 @@ final class BuildIndexCommand implements Callable<Integer> {
             return OK;
         } finally {
             pool.shutdown();
-        }
-    }
-
-    // User vectors of random histories: the queries the index will see, rather than item vectors.
-    private static float[] probeVectors(VerifiedBundle bundle, int count) {
-        try (UserTower tower = UserTower.load(bundle)) {
-            int length = tower.historyLength();
-            int items = bundle.embeddings().count();
-            SplittableRandom random = new SplittableRandom(count);
-            long[] inputs = new long[count * length];
-            for (int q = 0; q < count; q++) {
-                int filled = 1 + random.nextInt(length);
-                for (int i = 0; i < length; i++) {
-                    inputs[q * length + i] = i < length - filled ? tower.padValue() : 1L + random.nextInt(items);
-                }
-            }
-            return tower.userVectors(inputs, count);
         }
     }
 }

@@ -5,8 +5,11 @@
 package dev.tandem.serving.index;
 
 import dev.tandem.bundle.ItemEmbeddings;
+import dev.tandem.bundle.VerifiedBundle;
+import dev.tandem.serving.tower.UserTower;
 import io.github.jbellis.jvector.util.Bits;
 import java.util.Arrays;
+import java.util.SplittableRandom;
 
 /**
  * Recall@k of the graph search against exact inner-product search over the same items, on a set of query
@@ -46,11 +49,19 @@ public final class ProbeRecall {
 
     /** The rows of the k largest inner products, by a full scan. */
     public static int[] exactTopK(ItemEmbeddings items, float[] query, int k) {
+        return exactTopK(items, query, k, Bits.ALL);
+    }
+
+    /** The rows of the k largest inner products among the accepted rows, by a full scan; fewer if fewer pass. */
+    public static int[] exactTopK(ItemEmbeddings items, float[] query, int k, Bits accept) {
         int n = Math.min(k, items.count());
         int[] rows = new int[n];
         float[] scores = new float[n];
         int size = 0;
         for (int row = 0; row < items.count(); row++) {
+            if (!accept.get(row)) {
+                continue;
+            }
             float s = items.dot(query, row);
             if (size < n) {
                 insert(rows, scores, size++, row, s);
@@ -58,7 +69,27 @@ public final class ProbeRecall {
                 insert(rows, scores, n - 1, row, s);
             }
         }
-        return rows;
+        return size == n ? rows : Arrays.copyOf(rows, size);
+    }
+
+    /**
+     * User vectors from the bundle's own tower for random histories of 1..L items, padded at the front: the
+     * queries an index will see, rather than item vectors. Deterministic for a given count.
+     */
+    public static float[] userVectors(VerifiedBundle bundle, int count) {
+        try (UserTower tower = UserTower.load(bundle)) {
+            int length = tower.historyLength();
+            int items = bundle.embeddings().count();
+            SplittableRandom random = new SplittableRandom(count);
+            long[] inputs = new long[count * length];
+            for (int q = 0; q < count; q++) {
+                int filled = 1 + random.nextInt(length);
+                for (int i = 0; i < length; i++) {
+                    inputs[q * length + i] = i < length - filled ? tower.padValue() : 1L + random.nextInt(items);
+                }
+            }
+            return tower.userVectors(inputs, count);
+        }
     }
 
     // Places (row, score) into the descending list, shifting lower entries down from slot `free`.
