@@ -15,6 +15,7 @@ import dev.tandem.serving.pair.PairLoader;
 import dev.tandem.serving.pair.PairSource;
 import dev.tandem.serving.pair.ResolvedPair;
 import dev.tandem.serving.pair.Warmup;
+import dev.tandem.serving.tower.TowerSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ final class BundleResolver {
                         client,
                         cacheDir,
                         new GraphBuild(MipsStrategy.MOBIUS, HnswParams.defaults(), ForkJoinPool.commonPool()),
-                        1,
+                        TowerSettings.offline(),
                         new Warmup(null, 0))
                 .resolve(source);
     }

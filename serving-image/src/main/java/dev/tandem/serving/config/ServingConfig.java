@@ -92,6 +92,18 @@ public interface ServingConfig {
         /** The most requests one TensorFlow call computes together. */
         @WithDefault("64")
         int maxBatch();
+
+        /**
+         * Threads one TensorFlow op may use; 0 lets TensorFlow choose (one per core). The tower's ops are small,
+         * so one thread answers them without handing work between threads, and leaves the other cores to
+         * graph searches and other requests.
+         */
+        @WithDefault("1")
+        int intraOpThreads();
+
+        /** Ops TensorFlow runs at once; 0 lets TensorFlow choose (one per core). */
+        @WithDefault("1")
+        int interOpThreads();
     }
 
     /** Re-ranking weights; see {@code RerankPolicy}. */

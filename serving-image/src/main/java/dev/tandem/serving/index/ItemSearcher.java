@@ -45,13 +45,29 @@ public final class ItemSearcher implements AutoCloseable {
         if (overquery < 1) {
             throw new IllegalArgumentException("overquery must be at least 1: " + overquery);
         }
+        return run(query, k, Math.max(k, k * overquery), accept);
+    }
+
+    /**
+     * The best {@code count} rows as candidates for re-ranking, when the caller returns the top {@code k} of them
+     * after re-ranking. The search is as thorough as a top-{@code k} search (its beam is {@code k × overquery},
+     * or {@code count} where that is wider): overquery buys recall for the few results a user sees, and
+     * multiplying a hundred candidates by it would search ten times wider for no better top-k.
+     */
+    public Hit[] candidates(float[] query, int count, int k, Bits accept) {
+        if (k < 1 || count < k) {
+            throw new IllegalArgumentException("need 1 <= k <= count, got k=" + k + ", count=" + count);
+        }
+        return run(query, count, Math.max(count, k * index.params().overquery()), accept);
+    }
+
+    private Hit[] run(float[] query, int count, int beam, Bits accept) {
         GraphSpace space = index.space();
         DefaultSearchScoreProvider scores = DefaultSearchScoreProvider.exact(
                 index.vectorOf(space.query(query)), space.function(), index.vectorsFor(searcher));
-        int rerankK = Math.max(k, k * overquery);
         // No score threshold: DOT_PRODUCT scores of unnormalised vectors may fall below zero and still count.
         SearchResult result =
-                searcher.search(scores, k, rerankK, Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY, accept);
+                searcher.search(scores, count, beam, Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY, accept);
         SearchResult.NodeScore[] nodes = result.getNodes();
         Hit[] hits = new Hit[nodes.length];
         for (int i = 0; i < nodes.length; i++) {

@@ -16,6 +16,7 @@ import dev.tandem.mlflow.ModelVersion;
 import dev.tandem.serving.index.GraphBuild;
 import dev.tandem.serving.index.ItemGraph;
 import dev.tandem.serving.tower.TowerBatcher;
+import dev.tandem.serving.tower.TowerSettings;
 import dev.tandem.serving.tower.UserTower;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,14 +47,15 @@ public final class PairLoader {
     private final Optional<Mlflow> mlflow;
     private final Path cacheDir;
     private final GraphBuild graphBuild;
-    private final int towerMaxBatch;
+    private final TowerSettings tower;
     private final Warmup warmup;
 
-    public PairLoader(Optional<Mlflow> mlflow, Path cacheDir, GraphBuild graphBuild, int towerMaxBatch, Warmup warmup) {
+    public PairLoader(
+            Optional<Mlflow> mlflow, Path cacheDir, GraphBuild graphBuild, TowerSettings tower, Warmup warmup) {
         this.mlflow = mlflow;
         this.cacheDir = cacheDir;
         this.graphBuild = graphBuild;
-        this.towerMaxBatch = towerMaxBatch;
+        this.tower = tower;
         this.warmup = warmup;
     }
 
@@ -106,7 +108,7 @@ public final class PairLoader {
     public ServedPair open(ResolvedPair resolved, Runnable onClosed) throws PairLoadException {
         VerifiedBundle bundle = resolved.bundle();
         ItemGraph graph = null;
-        UserTower tower = null;
+        UserTower userTower = null;
         try {
             long start = System.nanoTime();
             if (resolved.index().isPresent()) {
@@ -115,14 +117,14 @@ public final class PairLoader {
                 graph = graphBuild.of(bundle.embeddings());
             }
             long graphDone = System.nanoTime();
-            tower = UserTower.load(bundle);
+            userTower = UserTower.load(bundle, tower);
             ItemCatalog catalog = new ItemCatalog(bundle.embeddings(), bundle.metadata());
             ServedPair pair = new ServedPair(
                     resolved.version(),
                     bundle.manifest(),
                     catalog,
                     graph,
-                    new TowerBatcher(tower, towerMaxBatch, Long.toString(resolved.version())),
+                    new TowerBatcher(userTower, tower.maxBatch()),
                     onClosed);
             LOG.infof(
                     "version %d: %d items, graph %s in %.1f s, tower loaded; warming up",
@@ -140,8 +142,8 @@ public final class PairLoader {
             return pair;
         } catch (IOException | RuntimeException e) {
             closeQuietly(graph);
-            if (tower != null) {
-                tower.close();
+            if (userTower != null) {
+                userTower.close();
             }
             throw new PairLoadException(
                     "INTERNAL", "loading version " + resolved.version() + " failed: " + e.getMessage(), e);

@@ -75,11 +75,12 @@ public final class Recommender {
             ServedPair pair, float[] query, ExcludedRows excluded, int k, long searchStart) {
         ItemCatalog catalog = pair.catalog();
         metrics.excludedRatio((double) excluded.count() / catalog.size());
-        int wanted = rerank.enabled() ? Math.max(k, rerank.candidates()) : k;
         ItemSearcher searcher = pair.borrowSearcher();
         ItemSearcher.Hit[] hits;
         try {
-            hits = searcher.search(query, wanted, excluded);
+            hits = rerank.enabled()
+                    ? searcher.candidates(query, Math.max(k, rerank.candidates()), k, excluded)
+                    : searcher.search(query, k, excluded);
         } finally {
             pair.giveBack(searcher);
         }

@@ -18,6 +18,7 @@ import dev.tandem.serving.pair.ServedModel;
 import dev.tandem.serving.pair.Warmup;
 import dev.tandem.serving.recommend.Recommender;
 import dev.tandem.serving.recommend.RerankPolicy;
+import dev.tandem.serving.tower.TowerSettings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -75,7 +76,10 @@ public class ServingRuntime {
                         h.mips(),
                         new HnswParams(h.maxDegree(), h.beamWidth(), h.overquery(), 1.2f, 1.2f),
                         new ForkJoinPool(threads)),
-                config.tower().maxBatch(),
+                new TowerSettings(
+                        config.tower().maxBatch(),
+                        config.tower().intraOpThreads(),
+                        config.tower().interOpThreads()),
                 new Warmup(recommender, config.warmupQueries()));
         ServedModel model = new ServedModel(config.modelName(), loader);
         registerGauges(metrics.registry(), model);

@@ -7,44 +7,55 @@ package dev.tandem.serving.tower;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Runs the tower for requests that arrive together in one session call. A request thread queues its input
- * row and waits; one batching thread takes whatever is queued (up to {@code maxBatch}) and calls the tower
- * once. There is no waiting for a batch to fill: a lone request goes straight through, and under load the
- * queue fills by itself while the previous batch runs, which is when batching pays.
+ * Runs the tower for requests that arrive together in one session call. Each request queues its input row and
+ * takes the tower's lock; whoever holds it computes everything queued (up to {@code maxBatch} rows per call),
+ * so a request that arrives while a call runs is answered by the next call, together with the others that
+ * arrived meanwhile, and finds its vector ready when it gets the lock. A lone request computes its own row on
+ * its own thread: there is no batching thread to hand rows to and wake up, which on a busy two-core machine
+ * cost more than the tower itself.
  */
 public final class TowerBatcher implements AutoCloseable {
 
     private record Pending(long[] input, CompletableFuture<float[]> result) {}
 
-    private final UserTower tower;
+    private final TowerFunction tower;
     private final int maxBatch;
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Thread worker;
-    private volatile boolean closed;
+    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final List<Pending> batch;
+    private boolean closed;
 
-    public TowerBatcher(UserTower tower, int maxBatch, String name) {
+    public TowerBatcher(TowerFunction tower, int maxBatch) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be at least 1: " + maxBatch);
         }
         this.tower = tower;
         this.maxBatch = maxBatch;
-        this.worker = Thread.ofPlatform().name("tower-batcher-" + name).daemon().start(this::run);
+        this.batch = new ArrayList<>(maxBatch);
     }
 
-    /** The user vector for one input row of {@link UserTower#historyLength()} values. */
+    /** The user vector for one input row of {@link TowerFunction#historyLength()} values. */
     public float[] userVector(long[] input) {
-        if (closed) {
-            throw new IllegalStateException("the tower is closed");
-        }
-        CompletableFuture<float[]> result = new CompletableFuture<>();
-        queue.add(new Pending(input, result));
+        Pending mine = new Pending(input, new CompletableFuture<>());
+        queue.add(mine);
+        lock.lock();
         try {
-            return result.get();
+            if (closed) {
+                mine.result().completeExceptionally(new IllegalStateException("the tower is closed"));
+            }
+            while (!mine.result().isDone()) {
+                callQueued();
+            }
+        } finally {
+            lock.unlock();
+        }
+        try {
+            return mine.result().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the tower", e);
@@ -53,37 +64,25 @@ public final class TowerBatcher implements AutoCloseable {
         }
     }
 
-    public UserTower tower() {
+    public TowerFunction tower() {
         return tower;
     }
 
-    private void run() {
-        List<Pending> batch = new ArrayList<>(maxBatch);
-        while (!closed || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, maxBatch - 1);
-                call(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } finally {
-                batch.clear();
-            }
+    // Called with the lock held.
+    private void callQueued() {
+        Pending next;
+        while (batch.size() < maxBatch && (next = queue.poll()) != null) {
+            batch.add(next);
         }
-    }
-
-    private void call(List<Pending> batch) {
-        int length = tower.historyLength();
-        long[] inputs = new long[batch.size() * length];
-        for (int i = 0; i < batch.size(); i++) {
-            System.arraycopy(batch.get(i).input(), 0, inputs, i * length, length);
+        if (batch.isEmpty()) {
+            return;
         }
         try {
+            int length = tower.historyLength();
+            long[] inputs = new long[batch.size() * length];
+            for (int i = 0; i < batch.size(); i++) {
+                System.arraycopy(batch.get(i).input(), 0, inputs, i * length, length);
+            }
             float[] vectors = tower.userVectors(inputs, batch.size());
             int dim = tower.dim();
             for (int i = 0; i < batch.size(); i++) {
@@ -93,17 +92,23 @@ public final class TowerBatcher implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             batch.forEach(p -> p.result().completeExceptionally(e));
+        } finally {
+            batch.clear();
         }
     }
 
-    /** Answers what is queued, stops the batching thread, then closes the tower. */
+    /** Waits for the call in progress, refuses what is still queued, then closes the tower. */
     @Override
     public void close() {
-        closed = true;
+        lock.lock();
         try {
-            worker.join(TimeUnit.SECONDS.toMillis(30));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            closed = true;
+            Pending left;
+            while ((left = queue.poll()) != null) {
+                left.result().completeExceptionally(new IllegalStateException("the tower is closed"));
+            }
+        } finally {
+            lock.unlock();
         }
         tower.close();
     }

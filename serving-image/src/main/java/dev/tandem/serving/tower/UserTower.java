@@ -12,6 +12,7 @@ import org.tensorflow.SavedModelBundle;
 import org.tensorflow.SessionFunction;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
@@ -20,7 +21,7 @@ import org.tensorflow.types.TInt64;
  * manifest names. TensorFlow sessions may be called from several threads at once; the owner closes it once no
  * request uses it.
  */
-public final class UserTower implements AutoCloseable {
+public final class UserTower implements TowerFunction {
 
     private final SavedModelBundle model;
     private final SessionFunction function;
@@ -34,9 +35,20 @@ public final class UserTower implements AutoCloseable {
         this.function = model.function(signature.signature());
     }
 
-    /** Loads the SavedModel of a verified bundle. */
+    /** Loads the SavedModel of a verified bundle with TensorFlow's own thread pools. */
     public static UserTower load(VerifiedBundle bundle) {
-        SavedModelBundle model = SavedModelBundle.load(bundle.savedModelDir().toString());
+        return load(bundle, TowerSettings.offline());
+    }
+
+    /** Loads the SavedModel of a verified bundle with the thread pools of {@code settings}. */
+    public static UserTower load(VerifiedBundle bundle, TowerSettings settings) {
+        SavedModelBundle model = SavedModelBundle.loader(bundle.savedModelDir().toString())
+                .withTags("serve")
+                .withConfigProto(ConfigProto.newBuilder()
+                        .setIntraOpParallelismThreads(settings.intraOpThreads())
+                        .setInterOpParallelismThreads(settings.interOpThreads())
+                        .build())
+                .load();
         try {
             return new UserTower(
                     model, bundle.manifest().tower(), bundle.manifest().embeddingDim());
@@ -46,24 +58,22 @@ public final class UserTower implements AutoCloseable {
         }
     }
 
-    /** How many recent items one input row holds (L). */
+    @Override
     public int historyLength() {
         return signature.historyLength();
     }
 
-    /** The value of an empty history slot. */
+    @Override
     public long padValue() {
         return signature.padValue();
     }
 
+    @Override
     public int dim() {
         return dim;
     }
 
-    /**
-     * @param inputs row-major {@code [count, L]} tower input values (item row + 1, padded at the front)
-     * @return row-major {@code [count, dim]} user vectors
-     */
+    @Override
     public float[] userVectors(long[] inputs, int count) {
         try (TInt64 input = TInt64.tensorOf(
                         Shape.of(count, signature.historyLength()), DataBuffers.of(inputs, true, false));

@@ -5,6 +5,7 @@
 package dev.tandem.serving.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.tandem.bundle.HnswParams;
@@ -132,6 +133,33 @@ class ItemGraphTest {
         }
         // Measured 0.994–0.997: rejecting inside the search keeps walking the graph until k accepted items.
         assertThat(recall(tenth, accept)).isGreaterThan(0.95);
+    }
+
+    @Test
+    void candidatesForReRankingAreAsGoodAtTheTopAsATopKSearch() {
+        double found = 0;
+        try (ItemSearcher searcher = graph.searcher()) {
+            for (float[] q : queries) {
+                ItemSearcher.Hit[] candidates = searcher.candidates(q, 100, 10, Bits.ALL);
+                assertThat(candidates).hasSize(100);
+                assertThat(Arrays.stream(candidates)
+                                .mapToInt(ItemSearcher.Hit::row)
+                                .distinct()
+                                .count())
+                        .isEqualTo(100);
+                for (int i = 1; i < candidates.length; i++) {
+                    assertThat(candidates[i].score()).isLessThanOrEqualTo(candidates[i - 1].score());
+                }
+                Set<Integer> exact = exactTop(q, 10, row -> true);
+                for (int i = 0; i < 10; i++) {
+                    found += exact.contains(candidates[i].row()) ? 1 : 0;
+                }
+            }
+            assertThat(found / (10.0 * QUERIES)).isGreaterThan(0.97);
+            assertThatThrownBy(() -> searcher.candidates(queries[0], 5, 10, Bits.ALL))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("k <= count");
+        }
     }
 
     @Test
