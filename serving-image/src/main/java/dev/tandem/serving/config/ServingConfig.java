@@ -101,8 +101,13 @@ public interface ServingConfig {
         @WithDefault("1")
         int intraOpThreads();
 
-        /** Ops TensorFlow runs at once; 0 lets TensorFlow choose (one per core). */
-        @WithDefault("1")
+        /**
+         * Ops TensorFlow runs at once; 0 lets TensorFlow choose (one per core), -1 (the default) runs them on the
+         * calling thread. TensorFlow shares one inter-op pool among all sessions of the process, so with a pool
+         * the variable restore of a version being loaded (its item table, 128 MB at 1M items) held the serving
+         * version's tower calls back for a second; on the calling thread nothing is shared.
+         */
+        @WithDefault("-1")
         int interOpThreads();
     }
 

@@ -7,8 +7,6 @@ package dev.tandem.serving.pair;
 import dev.tandem.bundle.ItemEmbeddings;
 import dev.tandem.bundle.ItemMetadata;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The items of one pair: id ↔ row, and the per-item signals re-ranking blends in, each scaled to [0, 1] so
@@ -19,7 +17,7 @@ import java.util.Map;
 public final class ItemCatalog {
 
     private final long[] ids;
-    private final Map<Long, Integer> rows;
+    private final ItemRows rows;
     private final float[] popularityPercentile;
     private final long[] releaseEpochSeconds;
     private final long newestRelease;
@@ -27,11 +25,10 @@ public final class ItemCatalog {
     public ItemCatalog(ItemEmbeddings items, ItemMetadata metadata) {
         int n = items.count();
         this.ids = new long[n];
-        this.rows = new HashMap<>(n * 2);
         for (int row = 0; row < n; row++) {
             ids[row] = items.id(row);
-            rows.put(ids[row], row);
         }
+        this.rows = new ItemRows(ids);
         this.popularityPercentile = percentiles(metadata.popularity());
         this.releaseEpochSeconds = metadata.releaseEpochSeconds().clone();
         this.newestRelease = Arrays.stream(releaseEpochSeconds).max().orElse(0);
@@ -47,8 +44,7 @@ public final class ItemCatalog {
 
     /** The row of an item id, or -1 when this pair's catalog does not have it. */
     public int row(long id) {
-        Integer row = rows.get(id);
-        return row == null ? -1 : row;
+        return rows.row(id);
     }
 
     /** The item's popularity as the share of catalog items that are less popular, in [0, 1]. */
@@ -62,16 +58,20 @@ public final class ItemCatalog {
         return (float) Math.pow(2, -age / halfLifeSeconds);
     }
 
+    // Ranks by sorting one long per item, the popularity's bits (made to order like Float.compare) above the
+    // row, so ties keep row order; an Integer[] sorted by a comparator would be a million objects per load.
     private static float[] percentiles(float[] popularity) {
         int n = popularity.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+        long[] order = new long[n];
+        for (int row = 0; row < n; row++) {
+            int bits = Float.floatToIntBits(popularity[row]);
+            int ordered = bits ^ ((bits >> 31) & 0x7fffffff);
+            order[row] = ((long) ordered << 32) | row;
         }
-        Arrays.sort(order, (a, b) -> Float.compare(popularity[a], popularity[b]));
+        Arrays.sort(order);
         float[] out = new float[n];
         for (int rank = 0; rank < n; rank++) {
-            out[order[rank]] = n == 1 ? 1f : (float) rank / (n - 1);
+            out[(int) order[rank]] = n == 1 ? 1f : (float) rank / (n - 1);
         }
         return out;
     }

@@ -9,7 +9,8 @@ package dev.tandem.serving.tower;
  *
  * @param maxBatch the most requests one TensorFlow call computes together
  * @param intraOpThreads threads one TensorFlow op may use; 0 lets TensorFlow choose (one per core)
- * @param interOpThreads ops TensorFlow runs at once; 0 lets TensorFlow choose (one per core)
+ * @param interOpThreads ops TensorFlow runs at once; 0 lets TensorFlow choose (one per core), -1 runs every op
+ *     on the thread that calls the tower
  */
 public record TowerSettings(int maxBatch, int intraOpThreads, int interOpThreads) {
 
@@ -17,9 +18,13 @@ public record TowerSettings(int maxBatch, int intraOpThreads, int interOpThreads
         if (maxBatch < 1) {
             throw new IllegalArgumentException("the tower's max batch must be at least 1: " + maxBatch);
         }
-        if (intraOpThreads < 0 || interOpThreads < 0) {
-            throw new IllegalArgumentException("TensorFlow thread counts must be 0 (TensorFlow's choice) or more: "
-                    + intraOpThreads + ", " + interOpThreads);
+        if (intraOpThreads < 0) {
+            throw new IllegalArgumentException(
+                    "TensorFlow's intra-op threads must be 0 (TensorFlow's choice) or more: " + intraOpThreads);
+        }
+        if (interOpThreads < -1) {
+            throw new IllegalArgumentException("TensorFlow's inter-op threads must be -1 (the calling thread), 0"
+                    + " (TensorFlow's choice) or more: " + interOpThreads);
         }
     }
 
