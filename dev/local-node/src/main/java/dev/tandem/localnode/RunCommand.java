@@ -38,8 +38,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(
             names = "--pod-cidr",
-            defaultValue = "127.200.0.0/16",
-            description = "Loopback range of pod addresses. Default: ${DEFAULT-VALUE}")
+            defaultValue = "203.0.113.0/24",
+            description = "Range of pod addresses, routed to the loopback interface as a local range "
+                    + "(ip route add local CIDR dev lo). Default: ${DEFAULT-VALUE}")
     String podCidr;
 
     @Option(

@@ -7,7 +7,6 @@ package dev.tandem.localnode.forward;
 import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointPort;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -27,9 +26,9 @@ public final class ServiceEndpoints {
      * @param slices the Service's EndpointSlices
      * @param portName the Service port's name ({@code null} or empty for a Service's only, unnamed port)
      */
-    public static List<InetSocketAddress> ready(Collection<EndpointSlice> slices, String portName) {
+    public static List<EndpointAddress> ready(Collection<EndpointSlice> slices, String portName) {
         String wanted = portName == null ? "" : portName;
-        List<InetSocketAddress> addresses = new ArrayList<>();
+        List<EndpointAddress> addresses = new ArrayList<>();
         for (EndpointSlice slice : slices) {
             if (slice.getPorts() == null || !"IPv4".equals(slice.getAddressType())) {
                 continue;
@@ -49,12 +48,10 @@ public final class ServiceEndpoints {
                         || endpoint.getAddresses().isEmpty()) {
                     continue;
                 }
-                addresses.add(InetSocketAddress.createUnresolved(
-                        endpoint.getAddresses().getFirst(), port));
+                addresses.add(new EndpointAddress(endpoint.getAddresses().getFirst(), port));
             }
         }
-        addresses.sort(
-                Comparator.comparing(InetSocketAddress::getHostString).thenComparingInt(InetSocketAddress::getPort));
+        addresses.sort(Comparator.comparing(EndpointAddress::ip).thenComparingInt(EndpointAddress::port));
         return List.copyOf(addresses);
     }
 

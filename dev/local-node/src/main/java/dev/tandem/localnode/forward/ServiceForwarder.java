@@ -45,8 +45,8 @@ public final class ServiceForwarder implements AutoCloseable {
     private final ServerSocket server;
     private final SharedIndexInformer<EndpointSlice> informer;
     private final Thread acceptor;
-    private final Consumer<List<InetSocketAddress>> onChange;
-    private volatile List<InetSocketAddress> endpoints = List.of();
+    private final Consumer<List<EndpointAddress>> onChange;
+    private volatile List<EndpointAddress> endpoints = List.of();
 
     private ServiceForwarder(
             KubernetesClient client,
@@ -54,7 +54,7 @@ public final class ServiceForwarder implements AutoCloseable {
             String service,
             String portName,
             int localPort,
-            Consumer<List<InetSocketAddress>> onChange)
+            Consumer<List<EndpointAddress>> onChange)
             throws IOException {
         this.service = namespace + "/" + service;
         this.portName = portName;
@@ -86,7 +86,7 @@ public final class ServiceForwarder implements AutoCloseable {
             String service,
             String port,
             int localPort,
-            Consumer<List<InetSocketAddress>> onChange)
+            Consumer<List<EndpointAddress>> onChange)
             throws IOException {
         Service object =
                 client.services().inNamespace(namespace).withName(service).get();
@@ -120,7 +120,7 @@ public final class ServiceForwarder implements AutoCloseable {
     }
 
     /** The endpoints connections currently go to. */
-    public List<InetSocketAddress> endpoints() {
+    public List<EndpointAddress> endpoints() {
         return endpoints;
     }
 
@@ -139,7 +139,7 @@ public final class ServiceForwarder implements AutoCloseable {
 
     private void forward(Socket client) {
         try (client) {
-            List<InetSocketAddress> current = endpoints;
+            List<EndpointAddress> current = endpoints;
             if (current.isEmpty()) {
                 LOG.info("{} has no ready endpoint; connection closed", service);
                 return;
@@ -147,11 +147,10 @@ public final class ServiceForwarder implements AutoCloseable {
             long n = connections.getAndIncrement();
             // Try each endpoint once, starting from this connection's turn, as kube-proxy retries another backend.
             for (int i = 0; i < current.size(); i++) {
-                InetSocketAddress target = current.get((int) ((n + i) % current.size()));
+                EndpointAddress target = current.get((int) ((n + i) % current.size()));
                 Socket upstream = new Socket();
                 try {
-                    upstream.connect(
-                            new InetSocketAddress(target.getHostString(), target.getPort()), CONNECT_TIMEOUT_MILLIS);
+                    upstream.connect(new InetSocketAddress(target.ip(), target.port()), CONNECT_TIMEOUT_MILLIS);
                 } catch (IOException e) {
                     upstream.close();
                     LOG.info("{}: endpoint {} refused: {}", service, target, e.toString());
@@ -185,7 +184,7 @@ public final class ServiceForwarder implements AutoCloseable {
     }
 
     private void refresh() {
-        List<InetSocketAddress> ready = ServiceEndpoints.ready(slices.values(), portName);
+        List<EndpointAddress> ready = ServiceEndpoints.ready(slices.values(), portName);
         if (!ready.equals(endpoints)) {
             endpoints = ready;
             onChange.accept(ready);

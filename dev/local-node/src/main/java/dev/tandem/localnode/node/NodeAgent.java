@@ -21,6 +21,9 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +88,8 @@ public final class NodeAgent implements AutoCloseable {
         if (orphans > 0) {
             LOG.info("killed {} processes an earlier agent left running", orphans);
         }
+        PodIpPool ips = new PodIpPool(settings.podCidr());
+        requireLocal(ips.firstAddress(), settings.podCidr());
         Clock clock = Clock.systemUTC();
         registration.register(clock.instant());
         ApiClusterObjects objects = new ApiClusterObjects(client);
@@ -99,7 +104,7 @@ public final class NodeAgent implements AutoCloseable {
                 new EnvResolver(
                         objects, apiServerVariables(client.getMasterUrl().toString())),
                 new VolumeSetup(objects),
-                new PodIpPool(settings.podCidr()),
+                ips,
                 prober,
                 new PodAdmission(settings.name(), settings.capacity()),
                 new ApiPodWriter(client, settings.name()),
@@ -129,6 +134,17 @@ public final class NodeAgent implements AutoCloseable {
                 settings.podCidr(),
                 checkout,
                 podsDir);
+    }
+
+    /** Fails unless processes can listen on the pod range's addresses, saying how to make them local. */
+    static void requireLocal(String address, String cidr) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(address), 0));
+        } catch (IOException e) {
+            throw new IllegalStateException("the pod range " + cidr + " is not local to this machine (cannot listen on "
+                    + address + ": " + e.getMessage() + "); route it to the loopback interface once, as root: "
+                    + "ip route add local " + cidr + " dev lo");
+        }
     }
 
     private static void beat(Runnable step) {

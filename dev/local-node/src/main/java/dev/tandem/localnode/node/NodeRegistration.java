@@ -26,6 +26,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The node's presence in the cluster, kept as a kubelet keeps it: the Node object (labels, taint, pod CIDR,
@@ -34,6 +37,7 @@ import java.util.Map;
  */
 public final class NodeRegistration {
 
+    private static final Logger LOG = LoggerFactory.getLogger(NodeRegistration.class);
     static final String LEASE_NAMESPACE = "kube-node-lease";
     static final int LEASE_SECONDS = 40;
 
@@ -49,6 +53,17 @@ public final class NodeRegistration {
     /** Creates the Node, or brings an existing one up to date, and reports it Ready. */
     public Node register(Instant now) {
         Node existing = client.nodes().withName(settings.name()).get();
+        if (existing != null && !settings.podCidr().equals(existing.getSpec().getPodCIDR())) {
+            // A Node's pod CIDR cannot change; the node is ours, so it is registered afresh with the new range.
+            LOG.info(
+                    "node {} had pod range {}, now {}: registering it again",
+                    settings.name(),
+                    existing.getSpec().getPodCIDR(),
+                    settings.podCidr());
+            client.nodes().withName(settings.name()).withGracePeriod(0).delete();
+            client.nodes().withName(settings.name()).waitUntilCondition(n -> n == null, 30, TimeUnit.SECONDS);
+            existing = null;
+        }
         Node node;
         if (existing == null) {
             node = client.nodes().resource(desiredNode()).create();

@@ -4,6 +4,7 @@
  */
 package dev.tandem.localnode.pod;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
@@ -18,10 +19,12 @@ import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +36,9 @@ public final class ApiPodWriter implements PodApi {
     // Pod-level fields that must be cleared, not kept, when this node has nothing to say about them.
     private static final List<String> CLEARED_WHEN_ABSENT = List.of("reason", "message", "podIP", "podIPs");
 
+    private static final Duration EVENT_INTERVAL = Duration.ofSeconds(5);
+
+    private final Map<String, Instant> lastEvents = new ConcurrentHashMap<>();
     private final KubernetesClient client;
     private final KubernetesSerialization json;
     private final String nodeName;
@@ -51,7 +57,7 @@ public final class ApiPodWriter implements PodApi {
                 statusNode.putNull(field);
             }
         }
-        ObjectNode patch = json.convertValue(Map.of(), ObjectNode.class);
+        ObjectNode patch = JsonNodeFactory.instance.objectNode();
         patch.set("status", statusNode);
         try {
             client.pods()
@@ -121,7 +127,18 @@ public final class ApiPodWriter implements PodApi {
 
     @Override
     public void event(Pod pod, String container, String type, String reason, String message) {
-        String now = PodStatusAssembler.timestamp(Instant.now());
+        // A probe that fails every second would otherwise write an Event every second.
+        String key = pod.getMetadata().getUid() + "/" + container + "/" + reason;
+        Instant at = Instant.now();
+        Instant last = lastEvents.get(key);
+        if (last != null && Duration.between(last, at).compareTo(EVENT_INTERVAL) < 0) {
+            return;
+        }
+        lastEvents.put(key, at);
+        if (lastEvents.size() > 10_000) {
+            lastEvents.clear();
+        }
+        String now = PodStatusAssembler.timestamp(at);
         Event event = new EventBuilder()
                 .withNewMetadata()
                 .withName(pod.getMetadata().getName() + "."

@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Hands out pod IPs from a loopback range such as {@code 127.200.0.0/16}. On Linux every address of
- * {@code 127.0.0.0/8} reaches the loopback interface without configuration, so each pod gets an address of its
- * own and two pods can listen on the same port, as in separate network namespaces.
+ * Hands out pod IPs from the node's pod range, such as {@code 203.0.113.0/24}, which is routed to the loopback
+ * interface as a local range ({@code ip route add local 203.0.113.0/24 dev lo}): a process can listen on any address
+ * of it, so each pod gets an address of its own and two pods can listen on the same port, as in separate network
+ * namespaces. ({@code 127.0.0.0/8} would need no route, but the API server refuses loopback addresses in
+ * EndpointSlices, so Services could never reach such pods.)
  *
  * <p>Addresses are handed out round-robin, as host-local IPAM does, so that a freed address is not reused at once
  * and a stale EndpointSlice does not send traffic to a newer pod.
@@ -24,10 +26,7 @@ public final class PodIpPool {
     private final Map<String, Integer> byOwner = new HashMap<>();
     private int next;
 
-    /**
-     * @param cidr an IPv4 range inside {@code 127.0.0.0/8} with a prefix between 8 and 30, e.g.
-     *     {@code 127.200.0.0/16}
-     */
+    /** @param cidr an IPv4 range with a prefix between 8 and 30, e.g. {@code 203.0.113.0/24} */
     public PodIpPool(String cidr) {
         String[] parts = cidr.split("/");
         if (parts.length != 2) {
@@ -38,10 +37,7 @@ public final class PodIpPool {
             throw new IllegalArgumentException("the pod CIDR's prefix must be between 8 and 30: " + cidr);
         }
         int address = parse(parts[0]);
-        if ((address >>> 24) != 127) {
-            throw new IllegalArgumentException("the pod CIDR must be a loopback range inside 127.0.0.0/8: " + cidr);
-        }
-        int mask = prefix == 0 ? 0 : -1 << (32 - prefix);
+        int mask = -1 << (32 - prefix);
         this.base = address & mask;
         this.size = 1 << (32 - prefix);
         this.next = 1;
@@ -98,6 +94,11 @@ public final class PodIpPool {
         if (offset != null) {
             owners.remove(offset);
         }
+    }
+
+    /** The first address a pod can get, e.g. to check that the range is local to this machine. */
+    public String firstAddress() {
+        return format(isNodeAddress(base + 1) ? base + 2 : base + 1);
     }
 
     /** How many addresses are held. */

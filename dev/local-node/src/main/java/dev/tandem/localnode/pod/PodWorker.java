@@ -5,18 +5,11 @@
 package dev.tandem.localnode.pod;
 
 import dev.tandem.localnode.launch.ContainerConfigException;
-import dev.tandem.localnode.launch.ImageLauncher;
-import dev.tandem.localnode.launch.PathMapping;
-import dev.tandem.localnode.launch.PodAddresses;
-import dev.tandem.localnode.launch.ProcessLaunch;
 import dev.tandem.localnode.probe.ProbeKind;
-import dev.tandem.localnode.probe.Prober;
 import dev.tandem.localnode.volume.VolumeSetup;
-import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +45,7 @@ final class PodWorker implements Runnable {
     private final List<ContainerRun> initRuns = new ArrayList<>();
     private final List<ContainerRun> runs = new ArrayList<>();
     private final Runnable onFinished;
+    private final ContainerStarter starter;
 
     private volatile Pod latest;
     private volatile boolean gone;
@@ -75,6 +69,7 @@ final class PodWorker implements Runnable {
         this.uid = pod.getMetadata().getUid();
         this.latest = pod;
         this.onFinished = onFinished;
+        this.starter = new ContainerStarter(node);
     }
 
     /** A newer version of the pod from the API server. */
@@ -257,8 +252,8 @@ final class PodWorker implements Runnable {
             if (init.running()) {
                 return false;
             }
-            Optional<?> failed = init.termination().filter(t -> t.getExitCode() != 0);
-            if (failed.isPresent() && !init.restartPending()) {
+            boolean failed = init.termination().map(t -> t.getExitCode() != 0).orElse(false);
+            if (failed && !init.restartPending()) {
                 if ("Never".equals(pod.getSpec().getRestartPolicy())) {
                     return false;
                 }
@@ -335,79 +330,33 @@ final class PodWorker implements Runnable {
         if (!run.retryDue(now)) {
             return;
         }
-        Container container = run.spec();
-        Optional<ImageLauncher> launcher = node.launchers().launcherFor(container.getImage());
-        if (launcher.isEmpty()) {
-            String text = node.nodeName() + " runs pods as host processes and has no launcher for image "
-                    + container.getImage() + "; it runs "
-                    + String.join(", ", node.launchers().imageNames())
-                    + " (any registry and tag)";
-            if (!"ImageNotMapped".equals(waitingReason(run))) {
-                node.api().event(pod, run.name(), "Warning", "Failed", text);
+        ContainerStarter.Outcome outcome = starter.start(pod, run.spec(), podIp, volumes, dir, now, this::wake);
+        switch (outcome) {
+            case ContainerStarter.Started started -> {
+                run.started(started.process(), started.imageId(), now);
+                LOG.info(
+                        "pod {} container {}: started process {} on {}",
+                        describe(pod),
+                        run.name(),
+                        started.process().pid(),
+                        podIp);
+                node.api()
+                        .event(
+                                pod,
+                                run.name(),
+                                "Normal",
+                                "Started",
+                                "Started container " + run.name() + " as process "
+                                        + started.process().pid() + " (log: " + dir.log(run.name()) + ")");
             }
-            run.cannotStart("ImageNotMapped", text, now.plus(Duration.ofMinutes(1)));
-            return;
-        }
-        Optional<Path> jar = launcher.get().findJar(node.checkout());
-        if (jar.isEmpty()) {
-            String text = "image " + container.getImage() + " runs "
-                    + launcher.get().jarDescription() + ", which is not built in " + node.checkout()
-                    + "; build it with " + launcher.get().buildCommand();
-            run.cannotStart("ImageNotBuilt", text, now.plus(node.configRetry()));
-            return;
-        }
-        try {
-            Optional<String> unsupported = unsupported(container);
-            if (unsupported.isPresent()) {
-                throw new ContainerConfigException(unsupported.get());
+            case ContainerStarter.CannotStart refused -> {
+                // Said once per reason, not on every retry.
+                if (!refused.reason().equals(waitingReason(run))) {
+                    node.api().event(pod, run.name(), "Warning", "Failed", refused.message());
+                }
+                run.cannotStart(refused.reason(), refused.message(), now.plus(refused.retryAfter()));
             }
-            Map<String, String> env =
-                    node.env().resolve(pod, container, new PodAddresses(podIp, node.hostIp()), node.allocatable());
-            PathMapping paths = VolumeSetup.mappingFor(container, volumes);
-            dir.prepareContainer(run.name());
-            ProcessLaunch launch = node.planner()
-                    .plan(
-                            container,
-                            launcher.get(),
-                            jar.get(),
-                            env,
-                            paths,
-                            podIp,
-                            dir.containerTmp(run.name()),
-                            dir.containerDir(run.name()));
-            ContainerProcess process =
-                    ContainerProcess.start(launch, dir.log(run.name()), dir.pidFile(run.name()), now, this::wake);
-            run.started(process, "file://" + jar.get().toAbsolutePath(), now);
-            LOG.info("pod {} container {}: started process {} on {}", describe(pod), run.name(), process.pid(), podIp);
-            node.api()
-                    .event(
-                            pod,
-                            run.name(),
-                            "Normal",
-                            "Started",
-                            "Started container " + run.name() + " as process " + process.pid() + " (log: "
-                                    + dir.log(run.name()) + ")");
-        } catch (ContainerConfigException e) {
-            if (!ContainerConfigException.REASON.equals(waitingReason(run))) {
-                node.api().event(pod, run.name(), "Warning", "Failed", "Error: " + e.getMessage());
-            }
-            run.cannotStart(ContainerConfigException.REASON, e.getMessage(), now.plus(node.configRetry()));
-        } catch (IOException e) {
-            run.cannotStart(
-                    "RunContainerError", "cannot start the process: " + e.getMessage(), now.plus(node.configRetry()));
         }
-    }
-
-    private static Optional<String> unsupported(Container container) {
-        String name = "container " + container.getName();
-        return Prober.unsupported(container.getStartupProbe(), name + "'s startup probe")
-                .or(() -> Prober.unsupported(container.getLivenessProbe(), name + "'s liveness probe"))
-                .or(() -> Prober.unsupported(container.getReadinessProbe(), name + "'s readiness probe"))
-                .or(() -> Lifecycles.unsupported(container))
-                .or(() -> "Always".equals(container.getRestartPolicy())
-                        ? Optional.of(name + " is a sidecar (an init container with restartPolicy Always); the local "
-                                + "node does not run sidecars")
-                        : Optional.empty());
     }
 
     /** Stops every process, then writes the final status and removes the pod (or keeps it on node shutdown). */

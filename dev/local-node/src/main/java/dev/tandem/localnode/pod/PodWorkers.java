@@ -8,8 +8,11 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +28,13 @@ public final class PodWorkers implements ResourceEventHandler<Pod> {
     private final NodeContext node;
     private final Map<String, PodWorker> workers = new ConcurrentHashMap<>();
     private final Map<String, Thread> threads = new ConcurrentHashMap<>();
+    // Pods whose worker is done: the informer may still announce them once before their deletion arrives.
+    private final Set<String> done = Collections.newSetFromMap(Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 1_000;
+        }
+    }));
     private volatile boolean shuttingDown;
 
     public PodWorkers(NodeContext node) {
@@ -59,14 +69,11 @@ public final class PodWorkers implements ResourceEventHandler<Pod> {
             existing.update(pod);
             return;
         }
-        // A pod that finished and was removed by this node may still be announced once more by the informer.
-        if (pod.getMetadata().getDeletionTimestamp() != null
-                && pod.getStatus() != null
-                && PodPhases.terminal(pod.getStatus().getPhase())
-                && threads.containsKey(uid)) {
+        if (done.contains(uid)) {
             return;
         }
         PodWorker worker = new PodWorker(node, pod, () -> {
+            done.add(uid);
             workers.remove(uid);
             threads.remove(uid);
         });

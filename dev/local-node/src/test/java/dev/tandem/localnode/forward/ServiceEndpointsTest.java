@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
-import java.net.InetSocketAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,18 +31,18 @@ class ServiceEndpointsTest {
                 .withPort(8501)
                 .endPort()
                 .withEndpoints(
-                        endpoint("127.200.0.9", true, false),
-                        endpoint("127.200.0.3", true, false),
-                        endpoint("127.200.0.4", false, false),
-                        endpoint("127.200.0.5", true, true),
-                        new EndpointBuilder().withAddresses("127.200.0.6").build())
+                        endpoint("203.0.113.9", true, false),
+                        endpoint("203.0.113.3", true, false),
+                        endpoint("203.0.113.4", false, false),
+                        endpoint("203.0.113.5", true, true),
+                        new EndpointBuilder().withAddresses("203.0.113.6").build())
                 .build();
 
         assertThat(ServiceEndpoints.ready(List.of(slice), "http"))
-                .extracting(InetSocketAddress::getHostString, InetSocketAddress::getPort)
-                .map(t -> t.toList())
                 .containsExactly(
-                        List.of("127.200.0.3", 8501), List.of("127.200.0.6", 8501), List.of("127.200.0.9", 8501));
+                        new EndpointAddress("203.0.113.3", 8501),
+                        new EndpointAddress("203.0.113.6", 8501),
+                        new EndpointAddress("203.0.113.9", 8501));
         assertThat(ServiceEndpoints.ready(List.of(slice), "metrics")).isEmpty();
     }
 
@@ -57,7 +56,7 @@ class ServiceEndpointsTest {
                 .addNewPort()
                 .withPort(80)
                 .endPort()
-                .withEndpoints(endpoint("127.200.0.1", true, false))
+                .withEndpoints(endpoint("203.0.113.1", true, false))
                 .build();
 
         assertThat(ServiceEndpoints.ready(List.of(slice), null)).hasSize(1);

@@ -15,20 +15,21 @@ class PodIpPoolTest {
 
     @Test
     void eachPodGetsItsOwnLoopbackAddressAndKeepsIt() {
-        PodIpPool pool = new PodIpPool("127.200.0.0/16");
+        PodIpPool pool = new PodIpPool("203.0.113.0/24");
 
         String a = pool.allocate("pod-a").orElseThrow();
         String b = pool.allocate("pod-b").orElseThrow();
 
-        assertThat(a).isEqualTo("127.200.0.1");
-        assertThat(b).isEqualTo("127.200.0.2");
+        assertThat(a).isEqualTo("203.0.113.1");
+        assertThat(b).isEqualTo("203.0.113.2");
         assertThat(pool.allocate("pod-a")).contains(a);
         assertThat(pool.inUse()).isEqualTo(2);
+        assertThat(pool.firstAddress()).isEqualTo("203.0.113.1");
     }
 
     @Test
     void aFreedAddressIsNotHandedOutAgainAtOnce() {
-        PodIpPool pool = new PodIpPool("127.200.0.0/16");
+        PodIpPool pool = new PodIpPool("203.0.113.0/24");
         String first = pool.allocate("pod-a").orElseThrow();
         pool.release("pod-a");
 
@@ -50,13 +51,13 @@ class PodIpPoolTest {
 
     @Test
     void reservesAddressesOfPodsThatRanBeforeARestart() {
-        PodIpPool pool = new PodIpPool("127.200.0.0/16");
+        PodIpPool pool = new PodIpPool("203.0.113.0/24");
 
-        assertThat(pool.reserve("pod-a", "127.200.3.7")).isTrue();
-        assertThat(pool.reserve("pod-b", "127.200.3.7")).isFalse();
+        assertThat(pool.reserve("pod-a", "203.0.113.57")).isTrue();
+        assertThat(pool.reserve("pod-b", "203.0.113.57")).isFalse();
         assertThat(pool.reserve("pod-c", "10.0.0.1")).isFalse();
-        assertThat(pool.allocate("pod-a")).contains("127.200.3.7");
-        assertThat(pool.allocate("pod-d")).contains("127.200.3.8");
+        assertThat(pool.allocate("pod-a")).contains("203.0.113.57");
+        assertThat(pool.allocate("pod-d")).contains("203.0.113.58");
     }
 
     @Test
@@ -68,9 +69,9 @@ class PodIpPoolTest {
     }
 
     @Test
-    void refusesRangesOutsideLoopback() {
-        assertThatThrownBy(() -> new PodIpPool("10.244.0.0/16")).hasMessageContaining("loopback");
-        assertThatThrownBy(() -> new PodIpPool("127.0.0.0/31")).hasMessageContaining("prefix");
+    void refusesRangesTooSmallOrMalformed() {
+        assertThatThrownBy(() -> new PodIpPool("203.0.113.0/31")).hasMessageContaining("prefix");
+        assertThatThrownBy(() -> new PodIpPool("203.0.113.0/24x")).isInstanceOf(NumberFormatException.class);
         assertThatThrownBy(() -> new PodIpPool("127.0.0.0")).hasMessageContaining("not a CIDR");
     }
 }
