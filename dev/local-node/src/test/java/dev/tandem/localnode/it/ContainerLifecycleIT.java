@@ -19,7 +19,6 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,7 +56,6 @@ class ContainerLifecycleIT {
         assertThat(pod.getStatus().getPhase()).isEqualTo("Running");
         assertThat(status.getLastState().getTerminated().getExitCode()).isEqualTo(2);
         assertThat(status.getLastState().getTerminated().getReason()).isEqualTo("Error");
-        assertThat(status.getReady()).isFalse();
         assertThat(LocalNode.log(pod, "trainer")).contains("Missing required option");
         await().atMost(LocalNode.PATIENCE).untilAsserted(() -> {
             ContainerStatus backingOff = LocalNode.status(
