@@ -10,8 +10,10 @@ import dev.tandem.localnode.node.NodeSettings;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -57,6 +59,20 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Files.createDirectories(stateDir);
+        // Two agents for one node would each run its pods: the second one refuses to start. The lock goes with the
+        // process, however it ends.
+        try (FileChannel lockFile =
+                FileChannel.open(stateDir.resolve("agent.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            if (lockFile.tryLock() == null) {
+                System.err.println("another node agent runs with the state directory " + stateDir + "; stop it first");
+                return 1;
+            }
+            runAgent();
+        }
+        return 0;
+    }
+
+    private void runAgent() throws Exception {
         NodeSettings settings =
                 new NodeSettings(nodeName, "127.0.0.1", podCidr, kubeletVersion, HostCapacity.of(stateDir), !noTaint);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -76,6 +92,5 @@ final class RunCommand implements Callable<Integer> {
             agent.start();
             stopped.await();
         }
-        return 0;
     }
 }
