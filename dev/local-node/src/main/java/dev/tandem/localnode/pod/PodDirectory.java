@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A pod's directory under the node's state directory, {@code pods/<namespace>_<name>_<uid>/}:
@@ -48,6 +51,26 @@ public record PodDirectory(Path root) {
     /** The container's log: the output of all its runs, each after a line that says when it started. */
     public Path log(String container) {
         return root.resolve("logs").resolve(container + ".log");
+    }
+
+    /**
+     * Removes what belongs to the pod alone once it is gone, as a kubelet removes a pod's containers and
+     * volumes: its {@code emptyDir} and written volumes and its containers' directories (their {@code tmp/} too).
+     * The logs stay for whoever investigates; hostPath and claimed volumes are elsewhere and stay.
+     */
+    public void removeAllButLogs() {
+        for (Path dir : List.of(volumes(), root.resolve("containers"))) {
+            if (!Files.exists(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove " + dir, e);
+            }
+        }
     }
 
     /** Creates the directories a container needs before it starts. */

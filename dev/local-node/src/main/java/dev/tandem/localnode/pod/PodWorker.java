@@ -6,7 +6,6 @@ package dev.tandem.localnode.pod;
 
 import dev.tandem.localnode.launch.ContainerConfigException;
 import dev.tandem.localnode.probe.ProbeKind;
-import dev.tandem.localnode.volume.VolumeSetup;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
@@ -400,7 +399,7 @@ final class PodWorker implements Runnable {
             }
         }
         node.ips().release(uid);
-        VolumeSetup.cleanUp(dir);
+        dir.removeAllButLogs();
         finished = true;
         return Duration.ZERO;
     }

@@ -31,12 +31,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Gives a pod's volumes host directories: {@code emptyDir} a fresh directory in the pod's directory,
@@ -96,21 +94,6 @@ public final class VolumeSetup {
             mounts.put(mount.getMountPath(), target);
         }
         return new PathMapping(mounts);
-    }
-
-    /** Removes what belongs to the pod alone (emptyDir and written volumes); hostPath and claims stay. */
-    public static void cleanUp(PodDirectory dir) {
-        Path volumes = dir.volumes();
-        if (!Files.exists(volumes)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(volumes)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + volumes, e);
-        }
     }
 
     private Path prepare(Pod pod, PodDirectory dir, Volume volume) throws IOException, ContainerConfigException {
