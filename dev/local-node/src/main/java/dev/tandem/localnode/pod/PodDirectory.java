@@ -1,0 +1,86 @@
+/*
+ * Copyright 2026 The Tandem Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tandem.localnode.pod;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A pod's directory under the node's state directory, {@code pods/<namespace>_<name>_<uid>/}:
+ * {@code volumes/<volume>/} for its volumes, {@code containers/<container>/} as each container's working directory
+ * with its private {@code tmp/} and the {@code pid} file of its process, and {@code logs/<container>.log}.
+ *
+ * @param root the pod's directory
+ */
+public record PodDirectory(Path root) {
+
+    /** The directory of a pod under the node's {@code pods/} directory. */
+    public static PodDirectory of(Path podsDir, Pod pod) {
+        return new PodDirectory(podsDir.resolve(pod.getMetadata().getNamespace() + "_"
+                + pod.getMetadata().getName() + "_" + pod.getMetadata().getUid()));
+    }
+
+    public Path volume(String name) {
+        return root.resolve("volumes").resolve(name);
+    }
+
+    public Path volumes() {
+        return root.resolve("volumes");
+    }
+
+    public Path containerDir(String container) {
+        return root.resolve("containers").resolve(container);
+    }
+
+    public Path containerTmp(String container) {
+        return containerDir(container).resolve("tmp");
+    }
+
+    public Path pidFile(String container) {
+        return containerDir(container).resolve("pid");
+    }
+
+    /** The container's log: the output of all its runs, each after a line that says when it started. */
+    public Path log(String container) {
+        return root.resolve("logs").resolve(container + ".log");
+    }
+
+    /**
+     * Removes what belongs to the pod alone once it is gone, as a kubelet removes a pod's containers and
+     * volumes: its {@code emptyDir} and written volumes and its containers' directories (their {@code tmp/} too).
+     * The logs stay for whoever investigates; hostPath and claimed volumes are elsewhere and stay.
+     */
+    public void removeAllButLogs() {
+        for (Path dir : List.of(volumes(), root.resolve("containers"))) {
+            if (!Files.exists(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove " + dir, e);
+            }
+        }
+    }
+
+    /** Creates the directories a container needs before it starts. */
+    public void prepareContainer(String container) {
+        try {
+            Files.createDirectories(containerTmp(container));
+            Files.createDirectories(log(container).getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot create the directories of container " + container + " in " + root, e);
+        }
+    }
+}

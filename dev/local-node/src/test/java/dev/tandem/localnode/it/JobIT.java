@@ -1,0 +1,136 @@
+/*
+ * Copyright 2026 The Tandem Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tandem.localnode.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.testing.LocalPlatform;
+import dev.tandem.testing.LocalPlatformTest;
+import dev.tandem.testing.TestNamespace;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Jobs on the local node end as their processes end, so the Job controller's status is real. */
+@LocalPlatformTest
+class JobIT {
+
+    private static final Duration TIMEOUT = LocalNode.PATIENCE;
+
+    @BeforeAll
+    static void node() {
+        LocalNode.up();
+    }
+
+    @Test
+    void buildIndexJobCompletesAndWritesTheIndexIntoItsVolume(
+            LocalPlatform platform, KubernetesClient client, TestNamespace ns, @TempDir Path out) throws IOException {
+        NodeTrainedModel.Model model = NodeTrainedModel.get(platform);
+        Job job = JobRuns.job(ns.name(), "build-index", buildIndex(model.uri(1), model.mlflow()), List.of(output(out)))
+                .build();
+        client.resource(job).create();
+
+        JobCondition end = JobRuns.awaitEnd(client, ns.name(), "build-index", TIMEOUT);
+
+        assertThat(end.getType())
+                .as("the Job's end; build-index log:\n%s", JobRuns.logs(client, ns.name(), "build-index"))
+                .isEqualTo("Complete");
+        assertThat(client.batch()
+                        .v1()
+                        .jobs()
+                        .inNamespace(ns.name())
+                        .withName("build-index")
+                        .get()
+                        .getStatus()
+                        .getSucceeded())
+                .isEqualTo(1);
+        Pod pod = JobRuns.pods(client, ns.name(), "build-index").getFirst();
+        assertThat(pod.getStatus().getPhase()).isEqualTo("Succeeded");
+        assertThat(LocalNode.status(pod, "build-index")
+                        .orElseThrow()
+                        .getState()
+                        .getTerminated()
+                        .getExitCode())
+                .isZero();
+        assertThat(out.resolve("index/graph.jvector")).isNotEmptyFile();
+        assertThat(Files.readString(out.resolve("index/index-manifest.json"))).contains(model.name());
+    }
+
+    @Test
+    void buildIndexOfAVersionThatDoesNotExistFailsTheJobWithItsExitCode(
+            LocalPlatform platform, KubernetesClient client, TestNamespace ns, @TempDir Path out) {
+        NodeTrainedModel.Model model = NodeTrainedModel.get(platform);
+        // A pod failure policy puts the process's exit code into the Job's own status, as a RecIndex Job would.
+        Job job = JobRuns.job(ns.name(), "bad-bundle", buildIndex(model.uri(99), model.mlflow()), List.of(output(out)))
+                .editSpec()
+                .withNewPodFailurePolicy()
+                .addNewRule()
+                .withAction("FailJob")
+                .withNewOnExitCodes()
+                .withOperator("In")
+                .withValues(2)
+                .endOnExitCodes()
+                .endRule()
+                .endPodFailurePolicy()
+                .endSpec()
+                .build();
+        client.resource(job).create();
+
+        JobCondition end = JobRuns.awaitEnd(client, ns.name(), "bad-bundle", TIMEOUT);
+
+        assertThat(end.getType()).isEqualTo("Failed");
+        assertThat(end.getReason()).isEqualTo("PodFailurePolicy");
+        assertThat(end.getMessage()).contains("failed with exit code 2");
+        Pod pod = JobRuns.pods(client, ns.name(), "bad-bundle").getFirst();
+        ContainerStateTerminated terminated =
+                LocalNode.status(pod, "build-index").orElseThrow().getState().getTerminated();
+        assertThat(pod.getStatus().getPhase()).isEqualTo("Failed");
+        assertThat(terminated.getExitCode()).isEqualTo(2);
+        assertThat(terminated.getReason()).isEqualTo("Error");
+        assertThat(LocalNode.log(pod, "build-index")).contains("build-index:");
+        assertThat(out.resolve("index")).doesNotExist();
+    }
+
+    private static Container buildIndex(String bundle, String mlflow) {
+        return new ContainerBuilder()
+                .withName("build-index")
+                .withImage(ServingPods.IMAGE)
+                .withArgs(
+                        "build-index", "--bundle", bundle, "--mlflow", mlflow, "--out", "/out/index", "--threads", "1")
+                .addNewEnv()
+                .withName("JAVA_OPTS")
+                .withValue("-Xmx384m")
+                .endEnv()
+                .addNewVolumeMount()
+                .withName("out")
+                .withMountPath("/out")
+                .endVolumeMount()
+                .build();
+    }
+
+    private static Volume output(Path dir) {
+        return new VolumeBuilder()
+                .withName("out")
+                .withNewHostPath()
+                .withPath(dir.toString())
+                .withType("Directory")
+                .endHostPath()
+                .build();
+    }
+}

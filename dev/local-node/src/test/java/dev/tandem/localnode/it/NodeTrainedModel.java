@@ -1,0 +1,143 @@
+/*
+ * Copyright 2026 The Tandem Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tandem.localnode.it;
+
+import dev.tandem.testing.LocalPlatform;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * A small model trained the way the system trains models, by the trainer image running as Jobs on the local node:
+ * {@code generate --size tiny}, then {@code train} of versions 1 and 2 (different seeds), registered in the
+ * platform's MLflow. Trained once per test JVM; the serving tests then load it from the registry.
+ */
+final class NodeTrainedModel {
+
+    static final String TRAINER_IMAGE = "ghcr.io/tandem-dev/tandem-trainer:0.1.0";
+    private static final Duration JOB_TIMEOUT = LocalNode.PATIENCE;
+
+    private static Model model;
+
+    /**
+     * @param name the registered model
+     * @param mlflow the tracking URI, as pods reach it
+     */
+    record Model(String name, String mlflow) {
+        String uri(int version) {
+            return "models:/" + name + "/" + version;
+        }
+    }
+
+    private NodeTrainedModel() {}
+
+    static synchronized Model get(LocalPlatform platform) {
+        if (model == null) {
+            model = train(platform);
+        }
+        return model;
+    }
+
+    private static Model train(LocalPlatform platform) {
+        LocalNode.up();
+        String name = "node-it-" + UUID.randomUUID().toString().substring(0, 8);
+        String namespace = "t-" + name;
+        String mlflow = platform.mlflowUrl().toString();
+        try (KubernetesClient client = platform.newKubernetesClient()) {
+            Path data = Files.createTempDirectory("local-node-models");
+            client.namespaces()
+                    .resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName(namespace)
+                            .addToLabels("tandem.dev/test-namespace", "true")
+                            .endMetadata()
+                            .build())
+                    .create();
+            try {
+                List<Volume> volumes = List.of(new VolumeBuilder()
+                        .withName("data")
+                        .withNewHostPath()
+                        .withPath(data.toString())
+                        .withType("Directory")
+                        .endHostPath()
+                        .build());
+                JobRuns.runToCompletion(
+                        client,
+                        JobRuns.job(
+                                        namespace,
+                                        "generate",
+                                        trainer("generate", "--size", "tiny", "--seed", "7", "--out", "/data/datasets"),
+                                        volumes)
+                                .build(),
+                        JOB_TIMEOUT);
+                String dataset = "/data/datasets/" + onlyEntry(data.resolve("datasets"));
+                for (int version = 1; version <= 2; version++) {
+                    JobRuns.runToCompletion(
+                            client,
+                            JobRuns.job(
+                                            namespace,
+                                            "train-" + version,
+                                            trainer(
+                                                    "train",
+                                                    "--dataset",
+                                                    dataset,
+                                                    "--mlflow",
+                                                    mlflow,
+                                                    "--model",
+                                                    name,
+                                                    "--epochs",
+                                                    "2",
+                                                    "--dim",
+                                                    "16",
+                                                    "--seed",
+                                                    Integer.toString(version),
+                                                    "--work-dir",
+                                                    "/data/work-" + version),
+                                            volumes)
+                                    .build(),
+                            JOB_TIMEOUT);
+                }
+            } finally {
+                client.namespaces().withName(namespace).delete();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Model(name, mlflow);
+    }
+
+    private static Container trainer(String... args) {
+        return new ContainerBuilder()
+                .withName("trainer")
+                .withImage(TRAINER_IMAGE)
+                .withArgs(args)
+                .addNewVolumeMount()
+                .withName("data")
+                .withMountPath("/data")
+                .endVolumeMount()
+                .build();
+    }
+
+    private static String onlyEntry(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            List<Path> all = entries.toList();
+            if (all.size() != 1) {
+                throw new IllegalStateException("expected one dataset in " + dir + ", found " + all);
+            }
+            return all.getFirst().getFileName().toString();
+        }
+    }
+}
