@@ -40,7 +40,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(
             names = "--pod-cidr",
-            defaultValue = "203.0.113.0/24",
+            defaultValue = "198.18.0.0/24",
             description = "Range of pod addresses, routed to the loopback interface as a local range "
                     + "(ip route add local CIDR dev lo). Default: ${DEFAULT-VALUE}")
     String podCidr;

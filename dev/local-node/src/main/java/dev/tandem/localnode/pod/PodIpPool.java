@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Hands out pod IPs from the node's pod range, such as {@code 203.0.113.0/24}, which is routed to the loopback
- * interface as a local range ({@code ip route add local 203.0.113.0/24 dev lo}): a process can listen on any address
+ * Hands out pod IPs from the node's pod range, such as {@code 198.18.0.0/24}, which is routed to the loopback
+ * interface as a local range ({@code ip route add local 198.18.0.0/24 dev lo}): a process can listen on any address
  * of it, so each pod gets an address of its own and two pods can listen on the same port, as in separate network
  * namespaces. ({@code 127.0.0.0/8} would need no route, but the API server refuses loopback addresses in
  * EndpointSlices, so Services could never reach such pods.)
@@ -26,7 +26,7 @@ public final class PodIpPool {
     private final Map<String, Integer> byOwner = new HashMap<>();
     private int next;
 
-    /** @param cidr an IPv4 range with a prefix between 8 and 30, e.g. {@code 203.0.113.0/24} */
+    /** @param cidr an IPv4 range with a prefix between 8 and 30, e.g. {@code 198.18.0.0/24} */
     public PodIpPool(String cidr) {
         String[] parts = cidr.split("/");
         if (parts.length != 2) {

@@ -31,18 +31,18 @@ class ServiceEndpointsTest {
                 .withPort(8501)
                 .endPort()
                 .withEndpoints(
-                        endpoint("203.0.113.9", true, false),
-                        endpoint("203.0.113.3", true, false),
-                        endpoint("203.0.113.4", false, false),
-                        endpoint("203.0.113.5", true, true),
-                        new EndpointBuilder().withAddresses("203.0.113.6").build())
+                        endpoint("198.18.0.9", true, false),
+                        endpoint("198.18.0.3", true, false),
+                        endpoint("198.18.0.4", false, false),
+                        endpoint("198.18.0.5", true, true),
+                        new EndpointBuilder().withAddresses("198.18.0.6").build())
                 .build();
 
         assertThat(ServiceEndpoints.ready(List.of(slice), "http"))
                 .containsExactly(
-                        new EndpointAddress("203.0.113.3", 8501),
-                        new EndpointAddress("203.0.113.6", 8501),
-                        new EndpointAddress("203.0.113.9", 8501));
+                        new EndpointAddress("198.18.0.3", 8501),
+                        new EndpointAddress("198.18.0.6", 8501),
+                        new EndpointAddress("198.18.0.9", 8501));
         assertThat(ServiceEndpoints.ready(List.of(slice), "metrics")).isEmpty();
     }
 
@@ -56,7 +56,7 @@ class ServiceEndpointsTest {
                 .addNewPort()
                 .withPort(80)
                 .endPort()
-                .withEndpoints(endpoint("203.0.113.1", true, false))
+                .withEndpoints(endpoint("198.18.0.1", true, false))
                 .build();
 
         assertThat(ServiceEndpoints.ready(List.of(slice), null)).hasSize(1);

@@ -27,7 +27,7 @@ final class LocalNode {
     static final String NAME = "local-0";
     static final String LABEL = "tandem.dev/local-node";
     /** The default pod range of {@code dev/node}. */
-    static final String POD_RANGE_PREFIX = "203.0.113.";
+    static final String POD_RANGE_PREFIX = "198.18.0.";
 
     /**
      * How long a test waits for what takes seconds to a minute on a free machine: long enough to outlast the

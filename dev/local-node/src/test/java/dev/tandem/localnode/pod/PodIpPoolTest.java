@@ -15,21 +15,21 @@ class PodIpPoolTest {
 
     @Test
     void eachPodGetsItsOwnLoopbackAddressAndKeepsIt() {
-        PodIpPool pool = new PodIpPool("203.0.113.0/24");
+        PodIpPool pool = new PodIpPool("198.18.0.0/24");
 
         String a = pool.allocate("pod-a").orElseThrow();
         String b = pool.allocate("pod-b").orElseThrow();
 
-        assertThat(a).isEqualTo("203.0.113.1");
-        assertThat(b).isEqualTo("203.0.113.2");
+        assertThat(a).isEqualTo("198.18.0.1");
+        assertThat(b).isEqualTo("198.18.0.2");
         assertThat(pool.allocate("pod-a")).contains(a);
         assertThat(pool.inUse()).isEqualTo(2);
-        assertThat(pool.firstAddress()).isEqualTo("203.0.113.1");
+        assertThat(pool.firstAddress()).isEqualTo("198.18.0.1");
     }
 
     @Test
     void aFreedAddressIsNotHandedOutAgainAtOnce() {
-        PodIpPool pool = new PodIpPool("203.0.113.0/24");
+        PodIpPool pool = new PodIpPool("198.18.0.0/24");
         String first = pool.allocate("pod-a").orElseThrow();
         pool.release("pod-a");
 
@@ -51,13 +51,13 @@ class PodIpPoolTest {
 
     @Test
     void reservesAddressesOfPodsThatRanBeforeARestart() {
-        PodIpPool pool = new PodIpPool("203.0.113.0/24");
+        PodIpPool pool = new PodIpPool("198.18.0.0/24");
 
-        assertThat(pool.reserve("pod-a", "203.0.113.57")).isTrue();
-        assertThat(pool.reserve("pod-b", "203.0.113.57")).isFalse();
+        assertThat(pool.reserve("pod-a", "198.18.0.57")).isTrue();
+        assertThat(pool.reserve("pod-b", "198.18.0.57")).isFalse();
         assertThat(pool.reserve("pod-c", "10.0.0.1")).isFalse();
-        assertThat(pool.allocate("pod-a")).contains("203.0.113.57");
-        assertThat(pool.allocate("pod-d")).contains("203.0.113.58");
+        assertThat(pool.allocate("pod-a")).contains("198.18.0.57");
+        assertThat(pool.allocate("pod-d")).contains("198.18.0.58");
     }
 
     @Test
@@ -70,8 +70,8 @@ class PodIpPoolTest {
 
     @Test
     void refusesRangesTooSmallOrMalformed() {
-        assertThatThrownBy(() -> new PodIpPool("203.0.113.0/31")).hasMessageContaining("prefix");
-        assertThatThrownBy(() -> new PodIpPool("203.0.113.0/24x")).isInstanceOf(NumberFormatException.class);
+        assertThatThrownBy(() -> new PodIpPool("198.18.0.0/31")).hasMessageContaining("prefix");
+        assertThatThrownBy(() -> new PodIpPool("198.18.0.0/24x")).isInstanceOf(NumberFormatException.class);
         assertThatThrownBy(() -> new PodIpPool("127.0.0.0")).hasMessageContaining("not a CIDR");
     }
 }
