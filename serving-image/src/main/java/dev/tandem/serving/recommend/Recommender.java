@@ -9,6 +9,7 @@ import dev.tandem.serving.metrics.ServingMetrics;
 import dev.tandem.serving.metrics.Stage;
 import dev.tandem.serving.pair.ItemCatalog;
 import dev.tandem.serving.pair.ServedPair;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -36,6 +37,14 @@ public final class Recommender {
 
     public int maxK() {
         return maxK;
+    }
+
+    /**
+     * The same request path recording into a registry nobody scrapes: warm-up's requests (and their slow first
+     * calls) must not land in the latency histograms users alert on after every swap.
+     */
+    public Recommender unmetered() {
+        return new Recommender(rerank, maxK, new ServingMetrics(new SimpleMeterRegistry()));
     }
 
     /** Recommendations for one user. The caller holds the pair for the duration. */

@@ -80,7 +80,7 @@ public class ServingRuntime {
                         config.tower().maxBatch(),
                         config.tower().intraOpThreads(),
                         config.tower().interOpThreads()),
-                new Warmup(recommender, config.warmupQueries()));
+                new Warmup(recommender.unmetered(), config.warmupQueries()));
         ServedModel model = new ServedModel(config.modelName(), loader);
         registerGauges(metrics.registry(), model);
         return model;

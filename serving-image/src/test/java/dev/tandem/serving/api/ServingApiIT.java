@@ -101,6 +101,22 @@ class ServingApiIT {
                 .contains("version 9");
         assertThat(json(get("/v1/models/no-such-model"), 404).path("error").asText())
                 .isEqualTo("Servable not found for request: Latest(no-such-model)");
+
+        // The version warmed up with a few hundred requests before it became AVAILABLE; none of them is in the
+        // stage histograms, which only count what clients asked (none so far).
+        String metrics = get("/q/metrics").body();
+        assertThat(stageCount(metrics, "tower")).isZero();
+        assertThat(stageCount(metrics, "search")).isZero();
+        assertThat(stageCount(metrics, "total")).isZero();
+    }
+
+    private static double stageCount(String metrics, String stage) {
+        return metrics.lines()
+                .filter(line -> line.startsWith("tandem_serving_stage_seconds_count{")
+                        && line.contains("stage=\"" + stage + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + stage + " stage count in /q/metrics"));
     }
 
     @Test
