@@ -59,30 +59,21 @@ public final class ApiPodWriter implements PodApi {
         }
         ObjectNode patch = JsonNodeFactory.instance.objectNode();
         patch.set("status", statusNode);
-        try {
-            client.pods()
-                    .inNamespace(pod.getMetadata().getNamespace())
-                    .withName(pod.getMetadata().getName())
-                    .subresource("status")
-                    .patch(PatchContext.of(PatchType.JSON_MERGE), json.asJson(patch));
-            return true;
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == 404) {
-                return false;
-            }
-            throw e;
-        }
+        return mergePatch(pod, true, json.asJson(patch));
     }
 
     @Override
     public boolean annotate(Pod pod, Map<String, String> annotations) {
+        return mergePatch(pod, false, json.asJson(Map.of("metadata", Map.of("annotations", annotations))));
+    }
+
+    // A JSON merge patch of the pod (or of its status subresource); false when the pod is already gone.
+    private boolean mergePatch(Pod pod, boolean status, String patch) {
+        var resource = client.pods()
+                .inNamespace(pod.getMetadata().getNamespace())
+                .withName(pod.getMetadata().getName());
         try {
-            client.pods()
-                    .inNamespace(pod.getMetadata().getNamespace())
-                    .withName(pod.getMetadata().getName())
-                    .patch(
-                            PatchContext.of(PatchType.JSON_MERGE),
-                            json.asJson(Map.of("metadata", Map.of("annotations", annotations))));
+            (status ? resource.subresource("status") : resource).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
             return true;
         } catch (KubernetesClientException e) {
             if (e.getCode() == 404) {
