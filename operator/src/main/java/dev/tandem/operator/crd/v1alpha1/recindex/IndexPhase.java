@@ -1,0 +1,17 @@
+/*
+ * Copyright 2026 The Tandem Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tandem.operator.crd.v1alpha1.recindex;
+
+/** Where an index is in its life. */
+public enum IndexPhase {
+    /** Waiting for its RecModel to be resolved and verified. */
+    Pending,
+    /** The build Job runs. */
+    Building,
+    /** Built and recorded; it can be served with its model version. */
+    Built,
+    /** The build failed; the condition says why. A spec change or a new model version starts a new build. */
+    Failed
+}
