@@ -26,4 +26,34 @@ public final class ModelRegistry {
         return ModelVersion.fromJson(rest.get("registered-models/alias", Map.of("name", model, "alias", alias))
                 .path("model_version"));
     }
+
+    /**
+     * Moves the version to a stage ("Staging", "Production", "Archived", "None").
+     *
+     * @param archiveExisting whether MLflow archives the other versions in that stage
+     */
+    public ModelVersion transitionStage(String model, String version, String stage, boolean archiveExisting) {
+        return ModelVersion.fromJson(rest.post(
+                        "model-versions/transition-stage",
+                        Map.of(
+                                "name",
+                                model,
+                                "version",
+                                version,
+                                "stage",
+                                stage,
+                                "archive_existing_versions",
+                                archiveExisting))
+                .path("model_version"));
+    }
+
+    /** Points the alias at the version (moving it from any other). */
+    public void setAlias(String model, String alias, String version) {
+        rest.post("registered-models/alias", Map.of("name", model, "alias", alias, "version", version));
+    }
+
+    /** Sets a tag on the version. */
+    public void setVersionTag(String model, String version, String key, String value) {
+        rest.post("model-versions/set-tag", Map.of("name", model, "version", version, "key", key, "value", value));
+    }
 }

@@ -4,21 +4,48 @@
  */
 package dev.tandem.operator;
 
+import dev.tandem.operator.it.TandemCrds;
 import dev.tandem.testing.LocalPlatform;
 import dev.tandem.testing.LocalPlatformExtension;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
- * Points a Quarkus test application at the local platform's API server. fabric8 reads the
- * {@code kubeconfig} system property, which Quarkus passes to the application it starts.
+ * Points a Quarkus test application at the local platform's API server, with Tandem's CRDs installed. fabric8 reads
+ * the {@code kubeconfig} system property, which Quarkus passes to the application it starts.
+ *
+ * <p>The operator under test reconciles only resources labelled {@link #INSTANCE_LABEL} with this test run's value, so
+ * operators of several test runs (or worktrees) sharing one API server never act on each other's resources.
  */
 public class LocalPlatformResource implements QuarkusTestResourceLifecycleManager {
+
+    /** The label that assigns a resource to one operator instance. */
+    public static final String INSTANCE_LABEL = "tandem.dev/operator-instance";
+
+    private static final String INSTANCE = "it-" + UUID.randomUUID().toString().substring(0, 8);
+
+    /** This test JVM's value of {@link #INSTANCE_LABEL}: resources the tests create carry it. */
+    public static String instance() {
+        return INSTANCE;
+    }
 
     @Override
     public Map<String, String> start() {
         LocalPlatform platform = LocalPlatformExtension.platform();
-        return Map.of("kubeconfig", platform.kubeconfig().toString());
+        try (KubernetesClient client = platform.newKubernetesClient()) {
+            TandemCrds.install(client);
+        }
+        Map<String, String> config = new HashMap<>();
+        config.put("kubeconfig", platform.kubeconfig().toString());
+        for (String controller : new String[] {"recmodel", "recindex", "rollout"}) {
+            config.put(
+                    "quarkus.operator-sdk.controllers.\"" + controller + "\".selector",
+                    INSTANCE_LABEL + "=" + INSTANCE);
+        }
+        return config;
     }
 
     @Override

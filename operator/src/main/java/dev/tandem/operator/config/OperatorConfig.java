@@ -1,0 +1,39 @@
+/*
+ * Copyright 2026 The Tandem Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tandem.operator.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The operator's settings ({@code tandem.operator.*} properties or {@code TANDEM_OPERATOR_*} variables). */
+@ConfigMapping(prefix = "tandem.operator")
+public interface OperatorConfig {
+
+    /** The serving image: serving pods and index build Jobs run it. */
+    @WithDefault("ghcr.io/tandem-dev/tandem-serving:0.1.0")
+    String servingImage();
+
+    /** Pull policy of the images. */
+    @WithDefault("IfNotPresent")
+    String imagePullPolicy();
+
+    /** Where bundles are downloaded to be verified; each is removed after its check. */
+    @WithDefault("${java.io.tmpdir}/tandem-operator")
+    Path workDir();
+
+    /** How often a resource is looked at again when nothing else wakes it: aliases move, stages change in MLflow. */
+    @WithDefault("60s")
+    Duration resyncInterval();
+
+    /** How often a resource in motion (a build, a swap) is looked at. */
+    @WithDefault("5s")
+    Duration progressInterval();
+
+    /** How long one call to a serving pod during analysis may take. */
+    @WithDefault("10s")
+    Duration analysisRequestTimeout();
+}
