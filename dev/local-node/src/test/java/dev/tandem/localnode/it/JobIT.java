@@ -9,6 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tandem.testing.LocalPlatform;
 import dev.tandem.testing.LocalPlatformTest;
 import dev.tandem.testing.TestNamespace;
+import dev.tandem.testing.node.JobRuns;
+import dev.tandem.testing.node.LocalNode;
+import dev.tandem.testing.node.NodeTrainedModel;
+import dev.tandem.testing.node.ServingPods;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
@@ -62,7 +66,7 @@ class JobIT {
                 .isEqualTo(1);
         Pod pod = JobRuns.pods(client, ns.name(), "build-index").getFirst();
         assertThat(pod.getStatus().getPhase()).isEqualTo("Succeeded");
-        assertThat(LocalNode.status(pod, "build-index")
+        assertThat(LocalNode.containerStatus(pod, "build-index")
                         .orElseThrow()
                         .getState()
                         .getTerminated()
@@ -98,12 +102,14 @@ class JobIT {
         assertThat(end.getReason()).isEqualTo("PodFailurePolicy");
         assertThat(end.getMessage()).contains("failed with exit code 2");
         Pod pod = JobRuns.pods(client, ns.name(), "bad-bundle").getFirst();
-        ContainerStateTerminated terminated =
-                LocalNode.status(pod, "build-index").orElseThrow().getState().getTerminated();
+        ContainerStateTerminated terminated = LocalNode.containerStatus(pod, "build-index")
+                .orElseThrow()
+                .getState()
+                .getTerminated();
         assertThat(pod.getStatus().getPhase()).isEqualTo("Failed");
         assertThat(terminated.getExitCode()).isEqualTo(2);
         assertThat(terminated.getReason()).isEqualTo("Error");
-        assertThat(LocalNode.log(pod, "build-index")).contains("build-index:");
+        assertThat(LocalNode.containerLog(pod, "build-index")).contains("build-index:");
         assertThat(out.resolve("index")).doesNotExist();
     }
 
