@@ -113,6 +113,64 @@ class JobIT {
         assertThat(out.resolve("index")).doesNotExist();
     }
 
+    @Test
+    void whatAJobContainerWritesToItsTerminationMessagePathBecomesItsTerminatedMessage(
+            KubernetesClient client, TestNamespace ns) {
+        // No image writes a file of the Job's choosing yet; the JVM's unified logging does, to the path it is given
+        // in JAVA_OPTS (which the node rewrites, as it rewrites mount paths). `--help` exits 0 at once.
+        Container trainer = new ContainerBuilder()
+                .withName("trainer")
+                .withImage(NodeTrainedModel.TRAINER_IMAGE)
+                .withArgs("--help")
+                .addNewEnv()
+                .withName("JAVA_OPTS")
+                .withValue("-Xlog:gc+init:file=/dev/termination-log")
+                .endEnv()
+                .build();
+        client.resource(JobRuns.job(ns.name(), "summary", trainer, List.of()).build())
+                .create();
+
+        JobCondition end = JobRuns.awaitEnd(client, ns.name(), "summary", TIMEOUT);
+
+        assertThat(end.getType()).isEqualTo("Complete");
+        ContainerStateTerminated terminated = terminated(client, ns, "summary", "trainer");
+        assertThat(terminated.getExitCode()).isZero();
+        assertThat(terminated.getReason()).isEqualTo("Completed");
+        assertThat(terminated.getMessage()).contains("[gc,init] Version: ").contains("[gc,init] CPUs: ");
+    }
+
+    @Test
+    void aFailedContainerThatFallsBackToLogsOnErrorReportsTheEndOfItsOutput(KubernetesClient client, TestNamespace ns) {
+        // `train` without its required options exits 2 at once, saying what is missing.
+        Container trainer = new ContainerBuilder()
+                .withName("trainer")
+                .withImage(NodeTrainedModel.TRAINER_IMAGE)
+                .withArgs("train")
+                .withTerminationMessagePolicy("FallbackToLogsOnError")
+                .build();
+        client.resource(JobRuns.job(ns.name(), "no-options", trainer, List.of()).build())
+                .create();
+
+        JobCondition end = JobRuns.awaitEnd(client, ns.name(), "no-options", TIMEOUT);
+
+        assertThat(end.getType()).isEqualTo("Failed");
+        ContainerStateTerminated terminated = terminated(client, ns, "no-options", "trainer");
+        assertThat(terminated.getExitCode()).isEqualTo(2);
+        assertThat(terminated.getMessage())
+                .contains("Missing required option")
+                .doesNotContain("starting: ")
+                .hasSizeLessThanOrEqualTo(2048);
+    }
+
+    private static ContainerStateTerminated terminated(
+            KubernetesClient client, TestNamespace ns, String job, String container) {
+        Pod pod = JobRuns.pods(client, ns.name(), job).getFirst();
+        return LocalNode.containerStatus(pod, container)
+                .orElseThrow()
+                .getState()
+                .getTerminated();
+    }
+
     private static Container buildIndex(String bundle, String mlflow) {
         return new ContainerBuilder()
                 .withName("build-index")
