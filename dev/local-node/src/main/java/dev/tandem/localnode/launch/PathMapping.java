@@ -17,14 +17,17 @@ import java.util.Map;
  *
  * <p>A mount path is replaced where a value starts with it or where it follows a {@code =} (as in
  * {@code --out=/index} or {@code -Dtandem.index=/index}), and only as a whole path segment, so {@code /index} does not
- * rewrite {@code /indexes}. The longest mount path wins.
+ * rewrite {@code /indexes}. The longest mount path wins. A path may name a single file, as a container's
+ * termination message path does.
  */
 public final class PathMapping {
 
+    private final Map<String, Path> byPath;
     private final List<Map.Entry<String, String>> mounts;
 
     /** @param mounts container mount path → host path */
     public PathMapping(Map<String, Path> mounts) {
+        this.byPath = new LinkedHashMap<>(mounts);
         Map<String, String> normalised = new LinkedHashMap<>();
         mounts.forEach((mountPath, host) -> normalised.put(strip(mountPath), host.toString()));
         this.mounts = normalised.entrySet().stream()
@@ -37,6 +40,13 @@ public final class PathMapping {
     /** No volumes: every value stays as it is. */
     public static PathMapping none() {
         return new PathMapping(Map.of());
+    }
+
+    /** This mapping and one more container path (it replaces a mapping of the same path). */
+    public PathMapping with(String containerPath, Path host) {
+        Map<String, Path> more = new LinkedHashMap<>(byPath);
+        more.put(containerPath, host);
+        return new PathMapping(more);
     }
 
     /** The value with every mount path in it replaced by its host directory. */

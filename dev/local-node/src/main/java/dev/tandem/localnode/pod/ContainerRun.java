@@ -158,6 +158,7 @@ final class ContainerRun {
                 .withStartedAt(PodStatusAssembler.timestamp(process.startedAt()))
                 .withFinishedAt(PodStatusAssembler.timestamp(now))
                 .withContainerID(CONTAINER_ID_SCHEME + process.pid())
+                .withMessage(process.terminationMessage(spec).orElse(null))
                 .build();
         process.forget();
         started = false;

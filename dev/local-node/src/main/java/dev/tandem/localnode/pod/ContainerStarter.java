@@ -85,7 +85,9 @@ final class ContainerStarter {
             }
             Map<String, String> env =
                     node.env().resolve(pod, container, new PodAddresses(podIp, node.hostIp()), node.allocatable());
-            PathMapping paths = VolumeSetup.mappingFor(container, volumes);
+            // The termination message path is mapped like a mount path: the process writes the file it names.
+            PathMapping paths = VolumeSetup.mappingFor(container, volumes)
+                    .with(TerminationMessage.path(container), dir.terminationMessageFile(container.getName()));
             dir.prepareContainer(container.getName());
             ProcessLaunch launch = node.planner()
                     .plan(
@@ -98,7 +100,12 @@ final class ContainerStarter {
                             dir.containerTmp(container.getName()),
                             dir.containerDir(container.getName()));
             ContainerProcess process = ContainerProcess.start(
-                    launch, dir.log(container.getName()), dir.pidFile(container.getName()), now, onExit);
+                    launch,
+                    dir.log(container.getName()),
+                    dir.pidFile(container.getName()),
+                    dir.terminationMessageFile(container.getName()),
+                    now,
+                    onExit);
             return new Started(process, "file://" + jar.get().toAbsolutePath());
         } catch (ContainerConfigException e) {
             return new CannotStart(ContainerConfigException.REASON, e.getMessage(), node.configRetry());

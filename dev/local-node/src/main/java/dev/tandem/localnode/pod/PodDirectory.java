@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * A pod's directory under the node's state directory, {@code pods/<namespace>_<name>_<uid>/}:
  * {@code volumes/<volume>/} for its volumes, {@code containers/<container>/} as each container's working directory
- * with its private {@code tmp/} and the {@code pid} file of its process, and {@code logs/<container>.log}.
+ * with its private {@code tmp/}, the {@code pid} file of its process and its {@code termination-log}, and
+ * {@code logs/<container>.log}.
  *
  * @param root the pod's directory
  */
@@ -48,6 +49,14 @@ public record PodDirectory(Path root) {
         return containerDir(container).resolve("pid");
     }
 
+    /**
+     * The host file the container's termination message path is mapped to; {@link #prepareContainer} empties it
+     * before each run.
+     */
+    public Path terminationMessageFile(String container) {
+        return containerDir(container).resolve("termination-log");
+    }
+
     /** The container's log: the output of all its runs, each after a line that says when it started. */
     public Path log(String container) {
         return root.resolve("logs").resolve(container + ".log");
@@ -73,11 +82,15 @@ public record PodDirectory(Path root) {
         }
     }
 
-    /** Creates the directories a container needs before it starts. */
+    /**
+     * Creates the directories a container needs before it starts, and an empty termination message file: a run
+     * reports only the message it wrote itself.
+     */
     public void prepareContainer(String container) {
         try {
             Files.createDirectories(containerTmp(container));
             Files.createDirectories(log(container).getParent());
+            Files.write(terminationMessageFile(container), new byte[0]);
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "cannot create the directories of container " + container + " in " + root, e);

@@ -10,6 +10,9 @@ import static org.awaitility.Awaitility.await;
 import dev.tandem.testing.LocalPlatform;
 import dev.tandem.testing.LocalPlatformTest;
 import dev.tandem.testing.TestNamespace;
+import dev.tandem.testing.node.LocalNode;
+import dev.tandem.testing.node.NodeTrainedModel;
+import dev.tandem.testing.node.ServingPods;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
@@ -48,17 +51,17 @@ class ContainerLifecycleIT {
                                 .inNamespace(ns.name())
                                 .withName("crasher")
                                 .get(),
-                        p -> LocalNode.status(p, "trainer")
+                        p -> LocalNode.containerStatus(p, "trainer")
                                 .map(s -> s.getRestartCount() >= 2)
                                 .orElse(false));
 
-        ContainerStatus status = LocalNode.status(pod, "trainer").orElseThrow();
+        ContainerStatus status = LocalNode.containerStatus(pod, "trainer").orElseThrow();
         assertThat(pod.getStatus().getPhase()).isEqualTo("Running");
         assertThat(status.getLastState().getTerminated().getExitCode()).isEqualTo(2);
         assertThat(status.getLastState().getTerminated().getReason()).isEqualTo("Error");
-        assertThat(LocalNode.log(pod, "trainer")).contains("Missing required option");
+        assertThat(LocalNode.containerLog(pod, "trainer")).contains("Missing required option");
         await().atMost(LocalNode.PATIENCE).untilAsserted(() -> {
-            ContainerStatus backingOff = LocalNode.status(
+            ContainerStatus backingOff = LocalNode.containerStatus(
                             client.pods()
                                     .inNamespace(ns.name())
                                     .withName("crasher")
@@ -92,11 +95,11 @@ class ContainerLifecycleIT {
                                 .inNamespace(ns.name())
                                 .withName("unhealthy")
                                 .get(),
-                        p -> LocalNode.status(p, "server")
+                        p -> LocalNode.containerStatus(p, "server")
                                 .map(s -> s.getRestartCount() >= 1)
                                 .orElse(false));
 
-        ContainerStatus status = LocalNode.status(pod, "server").orElseThrow();
+        ContainerStatus status = LocalNode.containerStatus(pod, "server").orElseThrow();
         // The node stopped the process: SIGTERM (143), or SIGKILL (137) when it outlived its grace period.
         assertThat(status.getLastState().getTerminated().getExitCode()).isIn(143, 137);
         assertThat(client.v1().events().inNamespace(ns.name()).list().getItems())
@@ -114,7 +117,7 @@ class ContainerLifecycleIT {
 
         await().atMost(LocalNode.PATIENCE).untilAsserted(() -> {
             Pod pod = client.pods().inNamespace(ns.name()).withName("web").get();
-            ContainerStatus status = LocalNode.status(pod, "web").orElseThrow();
+            ContainerStatus status = LocalNode.containerStatus(pod, "web").orElseThrow();
             assertThat(status.getState().getWaiting().getReason()).isEqualTo("ImageNotMapped");
             assertThat(status.getState().getWaiting().getMessage())
                     .contains("has no launcher for image nginx:1.27")
@@ -123,7 +126,7 @@ class ContainerLifecycleIT {
         // Nothing else marks it Running: the simulated nodes' kwok leaves the local node's pods alone.
         Pod pod = client.pods().inNamespace(ns.name()).withName("web").get();
         assertThat(pod.getStatus().getPhase()).isEqualTo("Pending");
-        assertThat(LocalNode.ready(pod)).isFalse();
+        assertThat(LocalNode.podReady(pod)).isFalse();
     }
 
     @Test

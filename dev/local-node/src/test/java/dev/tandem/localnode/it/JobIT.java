@@ -9,6 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tandem.testing.LocalPlatform;
 import dev.tandem.testing.LocalPlatformTest;
 import dev.tandem.testing.TestNamespace;
+import dev.tandem.testing.node.JobRuns;
+import dev.tandem.testing.node.LocalNode;
+import dev.tandem.testing.node.NodeTrainedModel;
+import dev.tandem.testing.node.ServingPods;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
@@ -62,7 +66,7 @@ class JobIT {
                 .isEqualTo(1);
         Pod pod = JobRuns.pods(client, ns.name(), "build-index").getFirst();
         assertThat(pod.getStatus().getPhase()).isEqualTo("Succeeded");
-        assertThat(LocalNode.status(pod, "build-index")
+        assertThat(LocalNode.containerStatus(pod, "build-index")
                         .orElseThrow()
                         .getState()
                         .getTerminated()
@@ -98,13 +102,73 @@ class JobIT {
         assertThat(end.getReason()).isEqualTo("PodFailurePolicy");
         assertThat(end.getMessage()).contains("failed with exit code 2");
         Pod pod = JobRuns.pods(client, ns.name(), "bad-bundle").getFirst();
-        ContainerStateTerminated terminated =
-                LocalNode.status(pod, "build-index").orElseThrow().getState().getTerminated();
+        ContainerStateTerminated terminated = LocalNode.containerStatus(pod, "build-index")
+                .orElseThrow()
+                .getState()
+                .getTerminated();
         assertThat(pod.getStatus().getPhase()).isEqualTo("Failed");
         assertThat(terminated.getExitCode()).isEqualTo(2);
         assertThat(terminated.getReason()).isEqualTo("Error");
-        assertThat(LocalNode.log(pod, "build-index")).contains("build-index:");
+        assertThat(LocalNode.containerLog(pod, "build-index")).contains("build-index:");
         assertThat(out.resolve("index")).doesNotExist();
+    }
+
+    @Test
+    void whatAJobContainerWritesToItsTerminationMessagePathBecomesItsTerminatedMessage(
+            KubernetesClient client, TestNamespace ns) {
+        // No image writes a file of the Job's choosing yet; the JVM's unified logging does, to the path it is given
+        // in JAVA_OPTS (which the node rewrites, as it rewrites mount paths). `--help` exits 0 at once.
+        Container trainer = new ContainerBuilder()
+                .withName("trainer")
+                .withImage(NodeTrainedModel.TRAINER_IMAGE)
+                .withArgs("--help")
+                .addNewEnv()
+                .withName("JAVA_OPTS")
+                .withValue("-Xlog:gc+init:file=/dev/termination-log")
+                .endEnv()
+                .build();
+        client.resource(JobRuns.job(ns.name(), "summary", trainer, List.of()).build())
+                .create();
+
+        JobCondition end = JobRuns.awaitEnd(client, ns.name(), "summary", TIMEOUT);
+
+        assertThat(end.getType()).isEqualTo("Complete");
+        ContainerStateTerminated terminated = terminated(client, ns, "summary", "trainer");
+        assertThat(terminated.getExitCode()).isZero();
+        assertThat(terminated.getReason()).isEqualTo("Completed");
+        assertThat(terminated.getMessage()).contains("[gc,init] Version: ").contains("[gc,init] CPUs: ");
+    }
+
+    @Test
+    void aFailedContainerThatFallsBackToLogsOnErrorReportsTheEndOfItsOutput(KubernetesClient client, TestNamespace ns) {
+        // `train` without its required options exits 2 at once, saying what is missing.
+        Container trainer = new ContainerBuilder()
+                .withName("trainer")
+                .withImage(NodeTrainedModel.TRAINER_IMAGE)
+                .withArgs("train")
+                .withTerminationMessagePolicy("FallbackToLogsOnError")
+                .build();
+        client.resource(JobRuns.job(ns.name(), "no-options", trainer, List.of()).build())
+                .create();
+
+        JobCondition end = JobRuns.awaitEnd(client, ns.name(), "no-options", TIMEOUT);
+
+        assertThat(end.getType()).isEqualTo("Failed");
+        ContainerStateTerminated terminated = terminated(client, ns, "no-options", "trainer");
+        assertThat(terminated.getExitCode()).isEqualTo(2);
+        assertThat(terminated.getMessage())
+                .contains("Missing required option")
+                .doesNotContain("starting: ")
+                .hasSizeLessThanOrEqualTo(2048);
+    }
+
+    private static ContainerStateTerminated terminated(
+            KubernetesClient client, TestNamespace ns, String job, String container) {
+        Pod pod = JobRuns.pods(client, ns.name(), job).getFirst();
+        return LocalNode.containerStatus(pod, container)
+                .orElseThrow()
+                .getState()
+                .getTerminated();
     }
 
     private static Container buildIndex(String bundle, String mlflow) {

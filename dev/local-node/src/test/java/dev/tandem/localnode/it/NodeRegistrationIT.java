@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tandem.testing.LocalPlatformTest;
 import dev.tandem.testing.TestNamespace;
+import dev.tandem.testing.node.LocalNode;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -87,7 +88,7 @@ class NodeRegistrationIT {
                     .getItems();
             assertThat(pods)
                     .hasSize(6)
-                    .allSatisfy(p -> assertThat(LocalNode.ready(p)).isTrue());
+                    .allSatisfy(p -> assertThat(LocalNode.podReady(p)).isTrue());
             assertThat(pods).extracting(p -> p.getSpec().getNodeName()).doesNotContain(LocalNode.NAME);
         });
     }

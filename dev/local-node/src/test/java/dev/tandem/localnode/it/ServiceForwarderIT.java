@@ -12,6 +12,9 @@ import dev.tandem.localnode.forward.ServiceForwarder;
 import dev.tandem.testing.LocalPlatform;
 import dev.tandem.testing.LocalPlatformTest;
 import dev.tandem.testing.TestNamespace;
+import dev.tandem.testing.node.LocalNode;
+import dev.tandem.testing.node.NodeTrainedModel;
+import dev.tandem.testing.node.ServingPods;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -80,7 +83,7 @@ class ServiceForwarderIT {
                                 .withLabel("app", "recommend")
                                 .list()
                                 .getItems(),
-                        ps -> ps.size() == 2 && ps.stream().allMatch(LocalNode::ready));
+                        ps -> ps.size() == 2 && ps.stream().allMatch(LocalNode::podReady));
         Set<String> ips = new HashSet<>();
         pods.forEach(p -> ips.add(p.getStatus().getPodIP()));
         assertThat(ips).hasSize(2).allSatisfy(ip -> assertThat(ip).startsWith(LocalNode.POD_RANGE_PREFIX));

@@ -10,6 +10,9 @@ import static org.awaitility.Awaitility.await;
 import dev.tandem.testing.LocalPlatform;
 import dev.tandem.testing.LocalPlatformTest;
 import dev.tandem.testing.TestNamespace;
+import dev.tandem.testing.node.LocalNode;
+import dev.tandem.testing.node.NodeTrainedModel;
+import dev.tandem.testing.node.ServingPods;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -67,7 +70,7 @@ class ServingDeploymentIT {
                         .list()
                         .getItems();
                 pod = pods.isEmpty() ? null : pods.getFirst();
-                boolean ready = pod != null && LocalNode.ready(pod);
+                boolean ready = pod != null && LocalNode.podReady(pod);
                 String ip = pod == null || pod.getStatus() == null
                         ? null
                         : pod.getStatus().getPodIP();
@@ -103,7 +106,7 @@ class ServingDeploymentIT {
                 .withName("serving")
                 .get();
         assertThat(availableReplicas(deployment))
-                .as("available replicas; serving log:\n%s", LocalNode.log(pod, "server"))
+                .as("available replicas; serving log:\n%s", LocalNode.containerLog(pod, "server"))
                 .isEqualTo(1);
         assertThat(sawLoadingWhileNotReady)
                 .as("the pod answered LOADING on its own address while it was not yet Ready")
@@ -111,8 +114,9 @@ class ServingDeploymentIT {
         pod = client.pods().resource(pod).get();
         assertThat(pod.getSpec().getNodeName()).isEqualTo(LocalNode.NAME);
         assertThat(pod.getStatus().getPodIP()).startsWith(LocalNode.POD_RANGE_PREFIX);
-        assertThat(LocalNode.status(pod, "server").orElseThrow().getStarted()).isTrue();
-        assertThat(LocalNode.log(pod, "server"))
+        assertThat(LocalNode.containerStatus(pod, "server").orElseThrow().getStarted())
+                .isTrue();
+        assertThat(LocalNode.containerLog(pod, "server"))
                 .contains("Listening on: http://" + pod.getStatus().getPodIP() + ":8501")
                 .contains("warming up")
                 .contains("version 1 is serving");
@@ -130,8 +134,8 @@ class ServingDeploymentIT {
                                 .inNamespace(ns.name())
                                 .withName("doomed")
                                 .get(),
-                        LocalNode::ready);
-        ProcessHandle process = LocalNode.process(running, "server").orElseThrow();
+                        LocalNode::podReady);
+        ProcessHandle process = LocalNode.containerProcess(running, "server").orElseThrow();
         String ip = running.getStatus().getPodIP();
         assertThat(process.isAlive()).isTrue();
         assertThat(process.info().commandLine()).get().asString().contains("quarkus-run.jar");

@@ -47,4 +47,17 @@ class PathMappingTest {
         assertThat(mapping.map(List.of("build-index", "--out", "/index", "--bundle", "/models/b")))
                 .containsExactly("build-index", "--out", "/state/volumes/index", "--bundle", "/state/volumes/models/b");
     }
+
+    @Test
+    void aSingleFileMapsLikeAMountPathAndWinsOverAVolumeAboveIt() {
+        PathMapping withFile = new PathMapping(Map.of("/dev", Path.of("/state/volumes/dev")))
+                .with("/dev/termination-log", Path.of("/state/containers/c/termination-log"));
+
+        assertThat(withFile.map("/dev/termination-log")).isEqualTo("/state/containers/c/termination-log");
+        assertThat(withFile.map("--summary=/dev/termination-log"))
+                .isEqualTo("--summary=/state/containers/c/termination-log");
+        assertThat(withFile.map("/dev/termination-logs")).isEqualTo("/state/volumes/dev/termination-logs");
+        assertThat(withFile.map("/dev/shm")).isEqualTo("/state/volumes/dev/shm");
+        assertThat(mapping.map("/dev/termination-log")).isEqualTo("/dev/termination-log");
+    }
 }

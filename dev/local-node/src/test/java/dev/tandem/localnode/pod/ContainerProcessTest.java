@@ -7,12 +7,16 @@ package dev.tandem.localnode.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.tandem.localnode.launch.PathMapping;
 import dev.tandem.localnode.launch.ProcessLaunch;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -33,6 +37,7 @@ class ContainerProcessTest {
                 launch("echo \"$GREETING from $PWD\"; exit 3", Map.of("GREETING", "hello")),
                 dir.resolve("c.log"),
                 dir.resolve("pid"),
+                dir.resolve("termination-log"),
                 Instant.now(),
                 exited::countDown);
 
@@ -50,11 +55,17 @@ class ContainerProcessTest {
     @Test
     void sigtermEndsAProcessWith143AndSigkillOneThatIgnoresIt() throws IOException {
         ContainerProcess polite = ContainerProcess.start(
-                launch("exec sleep 60", Map.of()), dir.resolve("a.log"), dir.resolve("a.pid"), Instant.now(), () -> {});
+                launch("exec sleep 60", Map.of()),
+                dir.resolve("a.log"),
+                dir.resolve("a.pid"),
+                dir.resolve("a.msg"),
+                Instant.now(),
+                () -> {});
         ContainerProcess stubborn = ContainerProcess.start(
                 launch("trap '' TERM; while true; do sleep 0.1; done", Map.of()),
                 dir.resolve("b.log"),
                 dir.resolve("b.pid"),
+                dir.resolve("b.msg"),
                 Instant.now(),
                 () -> {});
 
@@ -77,6 +88,7 @@ class ContainerProcessTest {
                 launch("exec sleep 60", Map.of()),
                 dir.resolve("o.log"),
                 container.resolve("pid"),
+                dir.resolve("o.msg"),
                 Instant.now(),
                 () -> {});
         Path other = Files.createDirectories(pods.resolve("ns_q_uid/containers/c"));
@@ -92,6 +104,62 @@ class ContainerProcessTest {
         } finally {
             stranger.destroyForcibly();
         }
+    }
+
+    @Test
+    void theMessageAProcessWritesToItsMappedTerminationMessagePathIsItsRunsMessage() throws Exception {
+        PodDirectory pod = new PodDirectory(dir.resolve("pod"));
+        pod.prepareContainer("job");
+        Path file = pod.terminationMessageFile("job");
+        Container spec = new ContainerBuilder().withName("job").build();
+        // As ContainerStarter maps it: the container names the path in an argument, the process writes the host file.
+        PathMapping paths = PathMapping.none().with(TerminationMessage.path(spec), file);
+        String summary = "{\"items\":3,\"seconds\":1.5}";
+
+        ContainerProcess process = runToEnd(
+                "printf '%s\\n' \"$2\" > \"${1#--summary=}\"",
+                List.of(paths.map("--summary=/dev/termination-log"), summary), pod.log("job"), file);
+
+        assertThat(process.exitCode()).contains(0);
+        assertThat(file).hasContent(summary);
+        assertThat(process.terminationMessage(spec)).contains(summary + "\n");
+    }
+
+    @Test
+    void aFailedRunWithFallbackToLogsReportsItsOwnOutputOnly() throws Exception {
+        PodDirectory pod = new PodDirectory(dir.resolve("pod"));
+        Container spec = new ContainerBuilder()
+                .withName("job")
+                .withTerminationMessagePolicy(TerminationMessage.FALLBACK_TO_LOGS_ON_ERROR)
+                .build();
+        pod.prepareContainer("job");
+        runToEnd("echo first run; exit 1", List.of(), pod.log("job"), pod.terminationMessageFile("job"));
+        pod.prepareContainer("job");
+
+        ContainerProcess second = runToEnd(
+                "echo 'loading bundle'; echo 'no such version: 99' >&2; exit 2",
+                List.of(),
+                pod.log("job"),
+                pod.terminationMessageFile("job"));
+
+        assertThat(second.terminationMessage(spec)).contains("loading bundle\nno such version: 99\n");
+        assertThat(Files.readString(pod.log("job"))).contains("first run").contains("starting: /bin/sh");
+    }
+
+    private ContainerProcess runToEnd(String script, List<String> args, Path log, Path terminationMessageFile)
+            throws IOException, InterruptedException {
+        CountDownLatch exited = new CountDownLatch(1);
+        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", script, "sh"));
+        command.addAll(args);
+        ContainerProcess process = ContainerProcess.start(
+                new ProcessLaunch(command, Map.of(), Files.createDirectories(dir.resolve("work"))),
+                log,
+                dir.resolve("pid"),
+                terminationMessageFile,
+                Instant.now(),
+                exited::countDown);
+        assertThat(exited.await(10, TimeUnit.SECONDS)).isTrue();
+        return process;
     }
 
     private ProcessLaunch launch(String script, Map<String, String> env) throws IOException {

@@ -42,4 +42,17 @@ class PodDirectoryTest {
         assertThat(dir.log("server")).hasContent("log");
         assertThat(hostPath.resolve("graph.jvector")).hasContent("graph");
     }
+
+    @Test
+    void eachRunStartsWithAnEmptyTerminationMessageFile(@TempDir Path state) throws IOException {
+        PodDirectory dir = new PodDirectory(state.resolve("pods/ns_job_u-2"));
+        dir.prepareContainer("job");
+        Files.writeString(dir.terminationMessageFile("job"), "{\"items\":3}");
+
+        dir.prepareContainer("job");
+
+        assertThat(dir.terminationMessageFile("job"))
+                .isEqualTo(dir.containerDir("job").resolve("termination-log"))
+                .isEmptyFile();
+    }
 }

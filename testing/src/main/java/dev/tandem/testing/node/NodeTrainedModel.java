@@ -2,7 +2,7 @@
  * Copyright 2026 The Tandem Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.tandem.localnode.it;
+package dev.tandem.testing.node;
 
 import dev.tandem.testing.LocalPlatform;
 import io.fabric8.kubernetes.api.model.Container;
@@ -22,29 +22,40 @@ import java.util.stream.Stream;
 
 /**
  * A small model trained the way the system trains models, by the trainer image running as Jobs on the local node:
- * {@code generate --size tiny}, then {@code train} of versions 1 and 2 (different seeds), registered in the
- * platform's MLflow. Trained once per test JVM; the serving tests then load it from the registry.
+ * {@code generate --size tiny}, then {@code train} of versions 1 and 2 (different seeds, 16 dimensions), registered
+ * in the platform's MLflow under a name of its own. Trained once per test JVM (about a minute); tests then load it
+ * from the registry, e.g. in serving pods ({@link ServingPods#container}) or {@code build-index} Jobs.
+ *
+ * <p>Needs the trainer's jar ({@code trainer-image/target}): a module whose tests use it declares a test-scope
+ * {@code pom} dependency on {@code tandem-trainer}, so that the reactor builds the trainer first.
  */
-final class NodeTrainedModel {
+public final class NodeTrainedModel {
 
-    static final String TRAINER_IMAGE = "ghcr.io/tandem-dev/tandem-trainer:0.1.0";
+    /** The trainer image, as a pod names it (the local node runs the trainer's jar for any registry and tag). */
+    public static final String TRAINER_IMAGE = "ghcr.io/tandem-dev/tandem-trainer:0.1.0";
+
     private static final Duration JOB_TIMEOUT = LocalNode.PATIENCE;
 
     private static Model model;
 
     /**
-     * @param name the registered model
+     * The registered model.
+     *
+     * @param name its name in the MLflow registry
      * @param mlflow the tracking URI, as pods reach it
      */
-    record Model(String name, String mlflow) {
-        String uri(int version) {
+    public record Model(String name, String mlflow) {
+
+        /** The registry URI of one version, {@code models:/<name>/<version>}. */
+        public String uri(int version) {
             return "models:/" + name + "/" + version;
         }
     }
 
     private NodeTrainedModel() {}
 
-    static synchronized Model get(LocalPlatform platform) {
+    /** The model, trained on first use: brings the local node up and runs the trainer's Jobs on it. */
+    public static synchronized Model get(LocalPlatform platform) {
         if (model == null) {
             model = train(platform);
         }

@@ -2,7 +2,7 @@
  * Copyright 2026 The Tandem Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.tandem.localnode.it;
+package dev.tandem.testing.node;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
@@ -26,17 +26,34 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Serving pods on the local node, configured as a Rollout's pods would be, and how to ask them about their model. */
-final class ServingPods {
+/**
+ * Serving pods on the local node, configured as a Rollout's pods would be, and how to ask them about their model.
+ *
+ * <p>Needs the serving runtime's jar ({@code serving-image/target/quarkus-app}): a module whose tests use it declares
+ * a test-scope {@code pom} dependency on {@code tandem-serving}, so that the reactor builds serving first.
+ */
+public final class ServingPods {
 
-    static final String IMAGE = "ghcr.io/tandem-dev/tandem-serving:0.1.0";
-    static final int HTTP_PORT = 8501;
+    /** The serving image, as a pod names it (the local node runs the serving jar for any registry and tag). */
+    public static final String IMAGE = "ghcr.io/tandem-dev/tandem-serving:0.1.0";
+
+    /** The serving runtime's HTTP port (TF Serving's REST API, health, metrics), named {@code http}. */
+    public static final int HTTP_PORT = 8501;
+
+    /** The serving runtime's gRPC port, named {@code grpc}. */
+    public static final int GRPC_PORT = 8500;
+
     private static final Pattern STATE = Pattern.compile("\"version\":\"(\\d+)\",\"state\":\"([A-Z]+)\"");
 
     private ServingPods() {}
 
-    /** The serving container for one version of the model, ready when the pair is loaded and warm. */
-    static Container container(NodeTrainedModel.Model model, int version, Map<String, String> extraEnv) {
+    /**
+     * The serving container, named {@code server}, for one version of the model: its bundle from the registry,
+     * a small heap, readiness when the pair is loaded and warm, and a liveness probe after a minute.
+     *
+     * @param extraEnv further environment variables, e.g. {@code TANDEM_WARMUP_QUERIES}
+     */
+    public static Container container(NodeTrainedModel.Model model, int version, Map<String, String> extraEnv) {
         List<EnvVar> env = new ArrayList<>(List.of(
                 new EnvVar("TANDEM_BUNDLE", model.uri(version), null),
                 new EnvVar("TANDEM_MLFLOW_TRACKING_URI", model.mlflow(), null),
@@ -53,7 +70,7 @@ final class ServingPods {
                 .endPort()
                 .addNewPort()
                 .withName("grpc")
-                .withContainerPort(8500)
+                .withContainerPort(GRPC_PORT)
                 .endPort()
                 .withNewReadinessProbe()
                 .withNewHttpGet()
@@ -76,7 +93,9 @@ final class ServingPods {
                 .build();
     }
 
-    static Deployment deployment(String namespace, String name, Map<String, String> labels, Container container) {
+    /** A Deployment of one replica of the container on the local node, its pods labelled {@code labels}. */
+    public static Deployment deployment(
+            String namespace, String name, Map<String, String> labels, Container container) {
         return new DeploymentBuilder()
                 .withNewMetadata()
                 .withName(name)
@@ -100,7 +119,8 @@ final class ServingPods {
                 .build();
     }
 
-    static Pod pod(String namespace, String name, Container container) {
+    /** A bare pod of the container on the local node. */
+    public static Pod pod(String namespace, String name, Container container) {
         return new PodBuilder()
                 .withNewMetadata()
                 .withName(name)
@@ -117,7 +137,7 @@ final class ServingPods {
      * What the server at {@code host:port} says of the model ({@code GET /v1/models/<name>}): the version and its
      * TF Serving state, or empty when nothing answers there yet.
      */
-    static Optional<VersionState> state(HttpClient http, String host, int port, String model) {
+    public static Optional<VersionState> state(HttpClient http, String host, int port, String model) {
         try {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/v1/models/" + model))
@@ -136,6 +156,11 @@ final class ServingPods {
         }
     }
 
-    /** One version's state, as TF Serving's status API reports it. */
-    record VersionState(int version, String state) {}
+    /**
+     * One version's state, as TF Serving's status API reports it.
+     *
+     * @param version the model version
+     * @param state e.g. {@code AVAILABLE}
+     */
+    public record VersionState(int version, String state) {}
 }

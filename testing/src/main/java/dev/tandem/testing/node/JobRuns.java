@@ -2,7 +2,7 @@
  * Copyright 2026 The Tandem Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.tandem.localnode.it;
+package dev.tandem.testing.node;
 
 import static org.awaitility.Awaitility.await;
 
@@ -19,13 +19,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Jobs on the local node, and waiting for their end. */
-final class JobRuns {
+/** Jobs on the local node, waiting for their end, and what their pods left behind. */
+public final class JobRuns {
 
     private JobRuns() {}
 
-    /** A Job of one container on the local node, not retried ({@code backoffLimit} 0, {@code restartPolicy} Never). */
-    static JobBuilder job(String namespace, String name, Container container, List<Volume> volumes) {
+    /**
+     * A Job of one container on the local node, not retried ({@code backoffLimit} 0, {@code restartPolicy}
+     * Never); the caller may edit it further before building it.
+     */
+    public static JobBuilder job(String namespace, String name, Container container, List<Volume> volumes) {
         return new JobBuilder()
                 .withNewMetadata()
                 .withName(name)
@@ -43,8 +46,12 @@ final class JobRuns {
                 .endSpec();
     }
 
-    /** Waits until the Job is Complete or Failed and returns that condition. */
-    static JobCondition awaitEnd(KubernetesClient client, String namespace, String name, Duration timeout) {
+    /**
+     * Waits until the Job's {@code Complete} or {@code Failed} condition is {@code True} and returns that condition.
+     *
+     * @throws org.awaitility.core.ConditionTimeoutException when neither is within {@code timeout}
+     */
+    public static JobCondition awaitEnd(KubernetesClient client, String namespace, String name, Duration timeout) {
         return await().atMost(timeout)
                 .pollInterval(Duration.ofMillis(500))
                 .until(
@@ -58,8 +65,12 @@ final class JobRuns {
                 .orElseThrow();
     }
 
-    /** Runs the Job and fails with its pods' logs unless it completes. */
-    static void runToCompletion(KubernetesClient client, Job job, Duration timeout) {
+    /**
+     * Creates the Job and waits for its end.
+     *
+     * @throws AssertionError unless it completes, with its pods' logs
+     */
+    public static void runToCompletion(KubernetesClient client, Job job, Duration timeout) {
         String namespace = job.getMetadata().getNamespace();
         String name = job.getMetadata().getName();
         client.resource(job).create();
@@ -70,7 +81,8 @@ final class JobRuns {
         }
     }
 
-    static List<Pod> pods(KubernetesClient client, String namespace, String jobName) {
+    /** The Job's pods (those the Job controller labels {@code job-name}). */
+    public static List<Pod> pods(KubernetesClient client, String namespace, String jobName) {
         return client.pods()
                 .inNamespace(namespace)
                 .withLabel("job-name", jobName)
@@ -78,10 +90,11 @@ final class JobRuns {
                 .getItems();
     }
 
-    static String logs(KubernetesClient client, String namespace, String jobName) {
+    /** The logs of every container of the Job's pods, one after another ({@link LocalNode#containerLog}). */
+    public static String logs(KubernetesClient client, String namespace, String jobName) {
         return pods(client, namespace, jobName).stream()
                 .map(p -> p.getSpec().getContainers().stream()
-                        .map(c -> LocalNode.log(p, c.getName()))
+                        .map(c -> LocalNode.containerLog(p, c.getName()))
                         .collect(Collectors.joining("\n")))
                 .collect(Collectors.joining("\n"));
     }
