@@ -41,9 +41,10 @@ public class RolloutStatus implements StatusConditions {
     private AnalysisResult lastAnalysis;
 
     @JsonPropertyDescription(
-            "A candidate pair that failed its analysis or was aborted. It is not deployed again while the spec names"
-                    + " it, unless the annotation tandem.dev/retry=<pair> asks for another try.")
-    private String rejectedPair;
+            "The last candidate that failed its analysis, passed its deadline or was aborted. Its pair is not deployed"
+                    + " again while the spec names it, unless the annotation tandem.dev/retry=<pair> asks for another"
+                    + " try. Its pods are kept (replicas > 0) only when abortOnFailure is false.")
+    private ServedPair rejected;
 
     @JsonPropertyDescription("Finished swaps, newest first (at most 10).")
     private List<SwapRecord> history = new ArrayList<>();
@@ -107,12 +108,12 @@ public class RolloutStatus implements StatusConditions {
         this.lastAnalysis = lastAnalysis;
     }
 
-    public String getRejectedPair() {
-        return rejectedPair;
+    public ServedPair getRejected() {
+        return rejected;
     }
 
-    public void setRejectedPair(String rejectedPair) {
-        this.rejectedPair = rejectedPair;
+    public void setRejected(ServedPair rejected) {
+        this.rejected = rejected;
     }
 
     public List<SwapRecord> getHistory() {

@@ -17,6 +17,18 @@ public class SwapRecord {
     @JsonPropertyDescription("The pair that was live when the swap started; empty for the first deployment.")
     private String replaced;
 
+    @JsonPropertyDescription("The MLflow tracking URI of the candidate's model.")
+    private String trackingUri;
+
+    @JsonPropertyDescription("The registered model of the candidate.")
+    private String modelName;
+
+    @JsonPropertyDescription("The candidate's model version.")
+    private String modelVersion;
+
+    @JsonPropertyDescription("The replaced pair's model version; empty for the first deployment.")
+    private String replacedModelVersion;
+
     @JsonPropertyDescription("Promoted or Aborted.")
     private String result;
 
@@ -26,6 +38,11 @@ public class SwapRecord {
 
     @JsonPropertyDescription("In a sentence.")
     private String message;
+
+    @JsonPropertyDescription(
+            "Whether MLflow has recorded the outcome (champion alias and stage Production for a promoted version, stage"
+                    + " Archived for the replaced or failed one). Retried until it has.")
+    private boolean registryUpdated;
 
     @JsonPropertyDescription("When the swap started (RFC 3339).")
     private String startedAt;
@@ -87,5 +104,45 @@ public class SwapRecord {
 
     public void setFinishedAt(String finishedAt) {
         this.finishedAt = finishedAt;
+    }
+
+    public boolean isRegistryUpdated() {
+        return registryUpdated;
+    }
+
+    public void setRegistryUpdated(boolean registryUpdated) {
+        this.registryUpdated = registryUpdated;
+    }
+
+    public String getTrackingUri() {
+        return trackingUri;
+    }
+
+    public void setTrackingUri(String trackingUri) {
+        this.trackingUri = trackingUri;
+    }
+
+    public String getModelName() {
+        return modelName;
+    }
+
+    public void setModelName(String modelName) {
+        this.modelName = modelName;
+    }
+
+    public String getModelVersion() {
+        return modelVersion;
+    }
+
+    public void setModelVersion(String modelVersion) {
+        this.modelVersion = modelVersion;
+    }
+
+    public String getReplacedModelVersion() {
+        return replacedModelVersion;
+    }
+
+    public void setReplacedModelVersion(String replacedModelVersion) {
+        this.replacedModelVersion = replacedModelVersion;
     }
 }

@@ -1,0 +1,203 @@
+/*
+ * Copyright 2026 The Tandem Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tandem.operator.rollout;
+
+import dev.tandem.operator.crd.v1alpha1.rollout.Rollout;
+import dev.tandem.operator.crd.v1alpha1.rollout.ServedPair;
+import dev.tandem.operator.crd.v1alpha1.rollout.ServingResources;
+import dev.tandem.operator.crd.v1alpha1.rollout.ServingSettings;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The Deployment of one pair in one slot: serving pods that load exactly that model version and index build, request
+ * the GPUs asked for, carry the node selector and tolerations, and are ready only once the pair is loaded and warm.
+ */
+public final class ServingDeployments {
+
+    /** Where a PersistentVolumeClaim holding indexes is mounted. */
+    static final String INDEX_MOUNT = "/var/lib/tandem/index";
+
+    private static final String CACHE_MOUNT = "/var/cache/tandem";
+    private static final String PVC_SCHEME = "pvc://";
+
+    private ServingDeployments() {}
+
+    /**
+     * @param image the serving image
+     * @param pullPolicy its pull policy
+     */
+    public static Deployment desired(Rollout rollout, ServedPair pair, String image, String pullPolicy) {
+        Map<String, String> podLabels = RolloutNames.podLabels(rollout, pair.getColour(), pair.getPair());
+        List<Volume> volumes = new ArrayList<>();
+        List<VolumeMount> mounts = new ArrayList<>();
+        volumes.add(new VolumeBuilder()
+                .withName("cache")
+                .withNewEmptyDir()
+                .endEmptyDir()
+                .build());
+        mounts.add(new VolumeMountBuilder()
+                .withName("cache")
+                .withMountPath(CACHE_MOUNT)
+                .build());
+        String index = pair.getIndexLocation();
+        if (index.startsWith(PVC_SCHEME)) {
+            String rest = index.substring(PVC_SCHEME.length());
+            int slash = rest.indexOf('/');
+            String claim = slash < 0 ? rest : rest.substring(0, slash);
+            String path = slash < 0 ? "" : rest.substring(slash + 1);
+            volumes.add(new VolumeBuilder()
+                    .withName("index")
+                    .withNewPersistentVolumeClaim(claim, true)
+                    .build());
+            mounts.add(new VolumeMountBuilder()
+                    .withName("index")
+                    .withMountPath(INDEX_MOUNT)
+                    .withReadOnly(true)
+                    .build());
+            index = path.isEmpty() ? INDEX_MOUNT : INDEX_MOUNT + "/" + path;
+        }
+        Map<String, String> annotations = new LinkedHashMap<>();
+        annotations.put("tandem.dev/model", pair.getModelName() + "/" + pair.getModelVersion());
+        annotations.put("tandem.dev/index-location", pair.getIndexLocation());
+        return new DeploymentBuilder()
+                .withNewMetadata()
+                .withName(RolloutNames.deployment(rollout, pair.getColour()))
+                .withNamespace(rollout.getMetadata().getNamespace())
+                .withLabels(podLabels)
+                .withAnnotations(annotations)
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(pair.getReplicas())
+                .withNewSelector()
+                .withMatchLabels(RolloutNames.slotSelector(rollout, pair.getColour()))
+                .endSelector()
+                .withNewStrategy()
+                .withType("RollingUpdate")
+                .endStrategy()
+                .withNewTemplate()
+                .withNewMetadata()
+                .withLabels(podLabels)
+                .withAnnotations(annotations)
+                .endMetadata()
+                .withNewSpec()
+                .withContainers(container(rollout, pair, image, pullPolicy, index, mounts))
+                .withVolumes(volumes)
+                .withNodeSelector(rollout.getSpec().getNodeSelector())
+                .withTolerations(rollout.getSpec().getTolerations())
+                .withTerminationGracePeriodSeconds(30L)
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build();
+    }
+
+    private static Container container(
+            Rollout rollout, ServedPair pair, String image, String pullPolicy, String index, List<VolumeMount> mounts) {
+        ServingSettings serving = rollout.getSpec().getServing();
+        List<EnvVar> env = new ArrayList<>();
+        env.add(new EnvVar("TANDEM_BUNDLE", "models:/" + pair.getModelName() + "/" + pair.getModelVersion(), null));
+        env.add(new EnvVar("TANDEM_INDEX", index, null));
+        env.add(new EnvVar("TANDEM_MLFLOW_TRACKING_URI", pair.getTrackingUri(), null));
+        env.add(new EnvVar("TANDEM_CACHE_DIR", CACHE_MOUNT, null));
+        env.add(new EnvVar("TANDEM_WARMUP_QUERIES", Integer.toString(serving.getWarmupQueries()), null));
+        if (serving.getProperties() != null) {
+            new TreeMap<>(serving.getProperties())
+                    .forEach((key, value) -> env.add(new EnvVar(envName(key), value, null)));
+        }
+        if (serving.getJavaOptions() != null && !serving.getJavaOptions().isBlank()) {
+            env.add(new EnvVar("JAVA_OPTS", serving.getJavaOptions(), null));
+        }
+        return new ContainerBuilder()
+                .withName(RolloutNames.CONTAINER)
+                .withImage(image)
+                .withImagePullPolicy(pullPolicy)
+                .withEnv(env)
+                .addNewPort()
+                .withName("http")
+                .withContainerPort(RolloutNames.HTTP_PORT)
+                .endPort()
+                .addNewPort()
+                .withName("grpc")
+                .withContainerPort(RolloutNames.GRPC_PORT)
+                .endPort()
+                .withResources(resources(rollout.getSpec().getResources()))
+                // Downloading a large pair and building or mapping its index can take minutes: the startup probe
+                // gives it ten before liveness may restart the pod.
+                .withNewStartupProbe()
+                .withNewHttpGet()
+                .withPath("/q/health/live")
+                .withPort(new IntOrString("http"))
+                .endHttpGet()
+                .withPeriodSeconds(5)
+                .withFailureThreshold(120)
+                .endStartupProbe()
+                .withNewLivenessProbe()
+                .withNewHttpGet()
+                .withPath("/q/health/live")
+                .withPort(new IntOrString("http"))
+                .endHttpGet()
+                .withPeriodSeconds(10)
+                .withTimeoutSeconds(3)
+                .withFailureThreshold(6)
+                .endLivenessProbe()
+                // Ready means loaded and warm: the serving runtime reports ready only then.
+                .withNewReadinessProbe()
+                .withNewHttpGet()
+                .withPath("/q/health/ready")
+                .withPort(new IntOrString("http"))
+                .endHttpGet()
+                .withPeriodSeconds(2)
+                .withTimeoutSeconds(2)
+                .endReadinessProbe()
+                .withVolumeMounts(mounts)
+                .build();
+    }
+
+    private static io.fabric8.kubernetes.api.model.ResourceRequirements resources(ServingResources resources) {
+        Map<String, Quantity> requests = new LinkedHashMap<>();
+        Map<String, Quantity> limits = new LinkedHashMap<>();
+        if (resources.getCpu() != null) {
+            requests.put("cpu", resources.getCpu());
+        }
+        if (resources.getCpuLimit() != null) {
+            limits.put("cpu", resources.getCpuLimit());
+        }
+        if (resources.getMemory() != null) {
+            requests.put("memory", resources.getMemory());
+            limits.put("memory", resources.getMemory());
+        }
+        if (resources.getGpus() > 0) {
+            Quantity gpus = new Quantity(Integer.toString(resources.getGpus()));
+            requests.put(resources.getGpuResourceName(), gpus);
+            limits.put(resources.getGpuResourceName(), gpus);
+        }
+        return new ResourceRequirementsBuilder()
+                .withRequests(requests)
+                .withLimits(limits)
+                .build();
+    }
+
+    /** The environment variable SmallRye Config reads a {@code tandem.*} property from. */
+    static String envName(String property) {
+        return "TANDEM_" + property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    }
+}

@@ -1,0 +1,36 @@
+/*
+ * Copyright 2026 The Tandem Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tandem.operator.rollout;
+
+import dev.tandem.operator.crd.v1alpha1.rollout.Colour;
+import dev.tandem.operator.crd.v1alpha1.rollout.RolloutStatus;
+import dev.tandem.operator.crd.v1alpha1.rollout.ServedPair;
+import java.util.Optional;
+
+/** Which pair occupies a slot according to status: the live pair, the candidate, the retiring one or a kept reject. */
+public final class SlotAssignment {
+
+    private SlotAssignment() {}
+
+    /** The pair whose Deployment the slot holds, with the replicas it should have; empty when the slot is free. */
+    public static Optional<ServedPair> of(RolloutStatus status, Colour colour) {
+        if (status == null) {
+            return Optional.empty();
+        }
+        for (ServedPair pair : new ServedPair[] {status.getActive(), status.getPreview(), status.getRetiring()}) {
+            if (pair != null && pair.getColour() == colour) {
+                return Optional.of(pair);
+            }
+        }
+        ServedPair rejected = status.getRejected();
+        if (rejected != null
+                && rejected.getColour() == colour
+                && rejected.getReplicas() != null
+                && rejected.getReplicas() > 0) {
+            return Optional.of(rejected);
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,32 @@
+/*
+ * Copyright 2026 The Tandem Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tandem.operator.rollout.dependent;
+
+import dev.tandem.operator.crd.v1alpha1.rollout.Rollout;
+import dev.tandem.operator.rollout.RolloutNames;
+import dev.tandem.operator.rollout.ServingServices;
+import io.fabric8.kubernetes.api.model.Service;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+
+/** The Service clients call; its selector follows the live pair's slot. */
+public class ActiveService extends CRUDKubernetesDependentResource<Service, Rollout> {
+
+    public ActiveService() {
+        super(Service.class);
+    }
+
+    @Override
+    protected Service desired(Rollout rollout, Context<Rollout> context) {
+        return ServingServices.active(rollout, rollout.getStatus().getActive().getColour());
+    }
+
+    @Override
+    protected ResourceID targetSecondaryResourceID(Rollout rollout, Context<Rollout> context) {
+        return new ResourceID(
+                RolloutNames.activeService(rollout), rollout.getMetadata().getNamespace());
+    }
+}

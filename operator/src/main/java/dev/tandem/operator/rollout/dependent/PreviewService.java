@@ -1,0 +1,32 @@
+/*
+ * Copyright 2026 The Tandem Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tandem.operator.rollout.dependent;
+
+import dev.tandem.operator.crd.v1alpha1.rollout.Rollout;
+import dev.tandem.operator.rollout.RolloutNames;
+import dev.tandem.operator.rollout.ServingServices;
+import io.fabric8.kubernetes.api.model.Service;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+
+/** The Service of a swap's candidate; it exists only during a swap. */
+public class PreviewService extends CRUDKubernetesDependentResource<Service, Rollout> {
+
+    public PreviewService() {
+        super(Service.class);
+    }
+
+    @Override
+    protected Service desired(Rollout rollout, Context<Rollout> context) {
+        return ServingServices.preview(rollout, rollout.getStatus().getPreview().getColour());
+    }
+
+    @Override
+    protected ResourceID targetSecondaryResourceID(Rollout rollout, Context<Rollout> context) {
+        return new ResourceID(
+                RolloutNames.previewService(rollout), rollout.getMetadata().getNamespace());
+    }
+}
