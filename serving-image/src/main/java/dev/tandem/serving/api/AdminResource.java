@@ -121,8 +121,8 @@ public class AdminResource {
 
     /**
      * Recall@k of the pair's graph search, as the predict path runs it, against exact inner-product search over
-     * its items, on the first {@code queries} of its probe user vectors (the set {@code build-index --probe-queries}
-     * of the same count measures).
+     * its items, on {@code queries} probe user vectors from its own tower: the set {@code build-index
+     * --probe-queries} of the same count measures.
      */
     @GET
     @Path("versions/{version}/probe-recall")
