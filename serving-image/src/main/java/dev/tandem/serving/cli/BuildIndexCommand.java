@@ -307,11 +307,11 @@ final class BuildIndexCommand implements Callable<Integer> {
         try {
             List<Path> files;
             try (Stream<Path> walk = Files.walk(out)) {
-                files = new ArrayList<>(walk.filter(Files::isRegularFile)
+                files = walk.filter(Files::isRegularFile)
                         .sorted(Comparator.comparing(
                                         (Path f) -> f.getFileName().toString().equals(IndexLayout.MANIFEST))
                                 .thenComparing(Comparator.naturalOrder()))
-                        .toList());
+                        .toList();
             }
             for (Path file : files) {
                 proxy.upload(file, dir + "/" + relative(file));
