@@ -4,29 +4,37 @@
  */
 package dev.tandem.serving.api;
 
+import dev.tandem.serving.index.ProbeRecall;
 import dev.tandem.serving.pair.PairLoadException;
 import dev.tandem.serving.pair.PairSource;
 import dev.tandem.serving.pair.ServableNotFoundException;
 import dev.tandem.serving.pair.ServedModel;
+import dev.tandem.serving.pair.ServedPair;
 import dev.tandem.serving.recommend.BadRequestException;
+import dev.tandem.serving.recommend.Recommender;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Version management inside one process (hot swap): load a pair beside the serving one and switch to it,
  * point labels such as {@code stable}/{@code canary} at loaded versions. The operator swaps pairs across pods;
- * this is the same swap within a pod.
+ * this is the same swap within a pod. Also the probe a rollout's analysis runs on a candidate pair: recall of
+ * the served search against exact search.
  */
 @Path("/tandem/v1/models/{name}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,8 +52,34 @@ public class AdminResource {
     /** A label's target. */
     public record LabelRequest(Long version) {}
 
+    /**
+     * Recall of one loaded pair's graph search against exact search.
+     *
+     * @param modelName the served model
+     * @param version the pair's model version
+     * @param queries probe user vectors searched
+     * @param k results compared per query
+     * @param recall mean share of the exact top-k the graph search found (0..1)
+     * @param exactMillis time the exact searches took, all queries together
+     * @param graphMillis time the graph searches took, all queries together
+     */
+    public record ProbeRecallAnswer(
+            String modelName,
+            String version,
+            int queries,
+            int k,
+            double recall,
+            double exactMillis,
+            double graphMillis) {}
+
+    /** The most probe queries one request may ask for: each scans every item once. */
+    static final int MAX_PROBE_QUERIES = 1000;
+
     @Inject
     ServedModel model;
+
+    @Inject
+    Recommender recommender;
 
     @Context
     ContainerRequestContext request;
@@ -83,6 +117,51 @@ public class AdminResource {
         requireName(name, false);
         model.removeLabel(label);
         return Map.of("label", label, "removed", true);
+    }
+
+    /**
+     * Recall@k of the pair's graph search, as the predict path runs it, against exact inner-product search over
+     * its items, on {@code queries} probe user vectors from its own tower: the set {@code build-index
+     * --probe-queries} of the same count measures.
+     */
+    @GET
+    @Path("versions/{version}/probe-recall")
+    public ProbeRecallAnswer probeRecall(
+            @PathParam("name") String name,
+            @PathParam("version") String version,
+            @QueryParam("queries") @DefaultValue("1000") String queries,
+            @QueryParam("k") @DefaultValue("10") String k) {
+        RequestMetricsFilter.route(request, "admin");
+        requireName(name, false);
+        long wanted = parseLong(version, "version");
+        long count = parseLong(queries, "queries");
+        if (count < 1 || count > MAX_PROBE_QUERIES) {
+            throw new BadRequestException("queries must be between 1 and " + MAX_PROBE_QUERIES + ", got " + queries);
+        }
+        // Out-of-range k (clamped into int first) is refused by the recommender before any search.
+        int top = Math.clamp(parseLong(k, "k"), Integer.MIN_VALUE, Integer.MAX_VALUE);
+        ServedPair pair = model.acquire(OptionalLong.of(wanted), Optional.empty());
+        try {
+            ProbeRecall.Measurement m = recommender.probeRecall(pair, (int) count, top);
+            return new ProbeRecallAnswer(
+                    name,
+                    Long.toString(pair.version()),
+                    m.queries(),
+                    m.k(),
+                    m.recall(),
+                    m.exactNanos() / 1e6,
+                    m.graphNanos() / 1e6);
+        } finally {
+            pair.release();
+        }
+    }
+
+    private static long parseLong(String text, String what) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new BadRequestException(what + " must be an integer, got '" + text + "'");
+        }
     }
 
     private void requireName(String name, boolean allowUnnamed) {

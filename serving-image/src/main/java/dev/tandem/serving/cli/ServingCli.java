@@ -21,6 +21,14 @@ public final class ServingCli {
     private ServingCli() {}
 
     public static CommandLine commandLine() {
-        return new CommandLine(new ServingCli());
+        CommandLine cli = new CommandLine(new ServingCli());
+        CommandLine.IParameterExceptionHandler standard = cli.getParameterExceptionHandler();
+        cli.setParameterExceptionHandler((e, args) -> {
+            if (e.getCommandLine().getCommand() instanceof BuildIndexCommand) {
+                BuildIndexCommand.reportParseFailure(e, args);
+            }
+            return standard.handleParseException(e, args);
+        });
+        return cli;
     }
 }

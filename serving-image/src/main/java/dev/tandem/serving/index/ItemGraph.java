@@ -161,7 +161,8 @@ public final class ItemGraph implements AutoCloseable {
         return graph.ramBytesUsed();
     }
 
-    ItemEmbeddings items() {
+    /** The items in model space, as the bundle holds them: what exact search scans. */
+    public ItemEmbeddings items() {
         return items;
     }
 

@@ -6,6 +6,7 @@ package dev.tandem.serving.index;
 
 import dev.tandem.bundle.ItemEmbeddings;
 import dev.tandem.bundle.VerifiedBundle;
+import dev.tandem.serving.tower.TowerFunction;
 import dev.tandem.serving.tower.UserTower;
 import io.github.jbellis.jvector.util.Bits;
 import java.util.Arrays;
@@ -20,31 +21,65 @@ public final class ProbeRecall {
     private ProbeRecall() {}
 
     /**
+     * The outcome of one probe.
+     *
+     * @param queries query vectors probed
+     * @param k results compared per query
+     * @param recall the mean share of the exact top-k that the graph search found
+     * @param exactNanos time spent in exact search (full scans), all queries together
+     * @param graphNanos time spent in graph search, all queries together
+     */
+    public record Measurement(int queries, int k, double recall, long exactNanos, long graphNanos) {}
+
+    /** A graph search as its caller runs it: the best {@code k} rows for a query in model space. */
+    @FunctionalInterface
+    public interface Search {
+        ItemSearcher.Hit[] topK(float[] query, int k);
+    }
+
+    /**
+     * Recall of the graph's default search (its own overquery, nothing excluded), through a searcher of its own.
+     *
      * @param queries row-major {@code [count, dim]} query vectors
      * @return the mean share of the exact top-k that the graph search found
      */
     public static double measure(ItemGraph graph, float[] queries, int count, int k) {
-        ItemEmbeddings items = graph.items();
+        try (ItemSearcher searcher = graph.searcher()) {
+            return measure(graph.items(), queries, count, k, (query, n) -> searcher.search(query, n, Bits.ALL))
+                    .recall();
+        }
+    }
+
+    /**
+     * Recall@k of {@code search} against exact inner-product search over {@code items}, timing each side.
+     *
+     * @param queries row-major {@code [count, dim]} query vectors
+     */
+    public static Measurement measure(ItemEmbeddings items, float[] queries, int count, int k, Search search) {
         int dim = items.dim();
         long found = 0;
         long wanted = 0;
-        try (ItemSearcher searcher = graph.searcher()) {
-            for (int q = 0; q < count; q++) {
-                float[] query = Arrays.copyOfRange(queries, q * dim, (q + 1) * dim);
-                int[] exact = exactTopK(items, query, k);
-                ItemSearcher.Hit[] hits = searcher.search(query, k, Bits.ALL);
-                for (ItemSearcher.Hit hit : hits) {
-                    for (int row : exact) {
-                        if (row == hit.row()) {
-                            found++;
-                            break;
-                        }
+        long exactNanos = 0;
+        long graphNanos = 0;
+        for (int q = 0; q < count; q++) {
+            float[] query = Arrays.copyOfRange(queries, q * dim, (q + 1) * dim);
+            long start = System.nanoTime();
+            ItemSearcher.Hit[] hits = search.topK(query, k);
+            long searched = System.nanoTime();
+            int[] exact = exactTopK(items, query, k);
+            exactNanos += System.nanoTime() - searched;
+            graphNanos += searched - start;
+            for (int i = 0; i < Math.min(k, hits.length); i++) {
+                for (int row : exact) {
+                    if (row == hits[i].row()) {
+                        found++;
+                        break;
                     }
                 }
-                wanted += exact.length;
             }
+            wanted += exact.length;
         }
-        return wanted == 0 ? 1.0 : (double) found / wanted;
+        return new Measurement(count, k, wanted == 0 ? 1.0 : (double) found / wanted, exactNanos, graphNanos);
     }
 
     /** The rows of the k largest inner products, by a full scan. */
@@ -78,18 +113,27 @@ public final class ProbeRecall {
      */
     public static float[] userVectors(VerifiedBundle bundle, int count) {
         try (UserTower tower = UserTower.load(bundle)) {
-            int length = tower.historyLength();
-            int items = bundle.embeddings().count();
-            SplittableRandom random = new SplittableRandom(count);
-            long[] inputs = new long[count * length];
-            for (int q = 0; q < count; q++) {
-                int filled = 1 + random.nextInt(length);
-                for (int i = 0; i < length; i++) {
-                    inputs[q * length + i] = i < length - filled ? tower.padValue() : 1L + random.nextInt(items);
-                }
-            }
-            return tower.userVectors(inputs, count);
+            return userVectors(tower, bundle.embeddings().count(), count);
         }
+    }
+
+    /**
+     * As {@link #userVectors(VerifiedBundle, int)} through a tower already loaded (a served pair's): the same
+     * histories, so the same probe set for the same count.
+     *
+     * @param items the number of items the tower knows
+     */
+    public static float[] userVectors(TowerFunction tower, int items, int count) {
+        int length = tower.historyLength();
+        SplittableRandom random = new SplittableRandom(count);
+        long[] inputs = new long[count * length];
+        for (int q = 0; q < count; q++) {
+            int filled = 1 + random.nextInt(length);
+            for (int i = 0; i < length; i++) {
+                inputs[q * length + i] = i < length - filled ? tower.padValue() : 1L + random.nextInt(items);
+            }
+        }
+        return tower.userVectors(inputs, count);
     }
 
     // Places (row, score) into the descending list, shifting lower entries down from slot `free`.

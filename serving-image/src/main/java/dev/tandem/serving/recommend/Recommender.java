@@ -4,11 +4,14 @@
  */
 package dev.tandem.serving.recommend;
 
+import dev.tandem.serving.index.ItemGraph;
 import dev.tandem.serving.index.ItemSearcher;
+import dev.tandem.serving.index.ProbeRecall;
 import dev.tandem.serving.metrics.ServingMetrics;
 import dev.tandem.serving.metrics.Stage;
 import dev.tandem.serving.pair.ItemCatalog;
 import dev.tandem.serving.pair.ServedPair;
+import io.github.jbellis.jvector.util.Bits;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -87,9 +90,7 @@ public final class Recommender {
         ItemSearcher searcher = pair.borrowSearcher();
         ItemSearcher.Hit[] hits;
         try {
-            hits = rerank.enabled()
-                    ? searcher.candidates(query, Math.max(k, rerank.candidates()), k, excluded)
-                    : searcher.search(query, k, excluded);
+            hits = retrieve(searcher, query, k, excluded);
         } finally {
             pair.giveBack(searcher);
         }
@@ -122,6 +123,34 @@ public final class Recommender {
             top[i] = scores[order[i]];
         }
         return new Recommendation(ids, top, pair.version());
+    }
+
+    /**
+     * Recall@k of this request path's graph search (before re-ranking) against exact inner-product search over
+     * the pair's items, on {@link ProbeRecall#userVectors the pair's probe user vectors} from its own tower: what
+     * a rollout's analysis checks on a candidate pair. The caller holds the pair for the duration.
+     */
+    public ProbeRecall.Measurement probeRecall(ServedPair pair, int queries, int k) {
+        requireK(k);
+        ItemGraph graph = pair.graph();
+        float[] users = ProbeRecall.userVectors(pair.tower().tower(), graph.size(), queries);
+        ItemSearcher searcher = pair.borrowSearcher();
+        try {
+            return ProbeRecall.measure(graph.items(), users, queries, k, (query, n) -> {
+                ItemSearcher.Hit[] hits = retrieve(searcher, query, n, Bits.ALL);
+                return hits.length > n ? Arrays.copyOf(hits, n) : hits;
+            });
+        } finally {
+            pair.giveBack(searcher);
+        }
+    }
+
+    // The one graph search of the request path: with re-ranking, the candidates it re-ranks (best first by
+    // inner product, so their first k are the search's top k); without, the top k.
+    private ItemSearcher.Hit[] retrieve(ItemSearcher searcher, float[] query, int k, Bits accept) {
+        return rerank.enabled()
+                ? searcher.candidates(query, Math.max(k, rerank.candidates()), k, accept)
+                : searcher.search(query, k, accept);
     }
 
     private void requireK(int k) {

@@ -7,14 +7,21 @@ package dev.tandem.serving.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.bundle.BundleProblem;
 import dev.tandem.bundle.BundleReader;
+import dev.tandem.bundle.FileDigest;
 import dev.tandem.bundle.IndexLayout;
 import dev.tandem.bundle.IndexReader;
 import dev.tandem.bundle.InvalidBundleException;
 import dev.tandem.bundle.MipsStrategy;
 import dev.tandem.bundle.VerifiedBundle;
 import dev.tandem.bundle.VerifiedIndex;
+import dev.tandem.mlflow.MlflowArtifactProxy;
+import dev.tandem.mlflow.MlflowRestClient;
+import dev.tandem.mlflow.ModelRegistry;
+import dev.tandem.mlflow.ModelVersion;
 import dev.tandem.serving.TrainedModels;
 import dev.tandem.serving.index.ItemGraph;
 import dev.tandem.serving.index.ItemSearcher;
@@ -24,6 +31,7 @@ import dev.tandem.testing.LocalPlatformTest;
 import io.github.jbellis.jvector.util.Bits;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -32,10 +40,14 @@ import picocli.CommandLine;
 
 /**
  * {@code build-index} on a version the trainer registered in the real MLflow: the index it writes verifies
- * against that version only, maps back into a graph that answers like exact search, and reports its recall.
+ * against that version only, maps back into a graph that answers like exact search, and reports its recall;
+ * uploaded, MLflow holds the same index, and the summary file says what was built (or why not) in one line.
  */
 @LocalPlatformTest
 class BuildIndexCommandIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void buildsAnIndexThatBelongsToItsVersionOnly(LocalPlatform platform, @TempDir Path dir) throws Exception {
@@ -135,6 +147,99 @@ class BuildIndexCommandIT {
                 .isInstanceOfSatisfying(
                         InvalidBundleException.class,
                         e -> assertThat(e.problem()).isEqualTo(BundleProblem.CHECKSUM_MISMATCH));
+    }
+
+    @Test
+    void uploadsTheIndexToMlflowAndSummarisesItInOneLine(LocalPlatform platform, @TempDir Path dir) throws Exception {
+        TrainedModels.Trained trained = TrainedModels.train(platform.mlflowUrl(), dir, "build-index-upload-it", 1);
+        ModelVersion v1 =
+                new ModelRegistry(new MlflowRestClient(platform.mlflowUrl(), HTTP)).version(trained.name(), "1");
+        // Beside the version's bundle, in its run's artifacts, where the operator puts a RecIndex's index.
+        String uploadDir = v1.source().substring(0, v1.source().lastIndexOf('/')) + "/indexes/default";
+        assertThat(uploadDir).startsWith("mlflow-artifacts:/");
+        Path out = dir.resolve("index");
+        Path summaryFile = dir.resolve("termination-log");
+        StringWriter stderr = new StringWriter();
+        CommandLine cli = ServingCli.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        cli.setErr(new PrintWriter(stderr, true));
+        java.util.function.BiFunction<String, Path, String[]> args = (bundleUri, outDir) -> new String[] {
+            "build-index",
+            "--bundle",
+            bundleUri,
+            "--mlflow",
+            platform.mlflowUrl().toString(),
+            "--cache-dir",
+            dir.resolve("cache").toString(),
+            "--out",
+            outDir.toString(),
+            "--probe-queries",
+            "100",
+            "--max-degree",
+            "16",
+            "--beam-width",
+            "100",
+            "--upload",
+            uploadDir + "/",
+            "--summary",
+            summaryFile.toString()
+        };
+
+        assertThat(cli.execute(args.apply(trained.uri(1), out)))
+                .as(stderr.toString())
+                .isZero();
+
+        String line = Files.readString(summaryFile);
+        assertThat(line).doesNotContain("\n");
+        assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .isLessThan(4096);
+        JsonNode summary = JSON.readTree(line);
+        VerifiedBundle bundle = BundleReader.verify(trained.bundle(1));
+        VerifiedIndex local = IndexReader.verify(out, bundle.manifest());
+        assertThat(summary.path("modelName").asText()).isEqualTo(trained.name());
+        assertThat(summary.path("modelVersion").asText()).isEqualTo("1");
+        assertThat(summary.path("items").asInt()).isEqualTo(bundle.embeddings().count());
+        assertThat(summary.path("dim").asInt()).isEqualTo(bundle.embeddings().dim());
+        assertThat(summary.path("mips").asText()).isEqualTo("mobius");
+        assertThat(summary.path("maxDegree").asInt()).isEqualTo(16);
+        assertThat(summary.path("beamWidth").asInt()).isEqualTo(100);
+        assertThat(summary.path("overquery").asInt()).isEqualTo(10);
+        assertThat(summary.path("buildSeconds").asDouble()).isPositive();
+        assertThat(summary.path("probeQueries").asInt()).isEqualTo(100);
+        assertThat(summary.path("probeRecallAt10").asDouble())
+                .isEqualTo(local.manifest().probeRecallAt10())
+                .isGreaterThan(0.9);
+        assertThat(summary.path("graphBytes").asLong()).isEqualTo(Files.size(out.resolve(IndexLayout.GRAPH)));
+        assertThat(summary.path("indexManifestSha256").asText())
+                .isEqualTo(FileDigest.of(out.resolve(IndexLayout.MANIFEST)).sha256());
+        assertThat(summary.path("itemVectorsSha256").asText())
+                .isEqualTo(local.manifest().itemVectorsSha256());
+        assertThat(summary.path("itemIdsSha256").asText())
+                .isEqualTo(local.manifest().itemIdsSha256());
+        assertThat(summary.path("out").asText()).isEqualTo(out.toAbsolutePath().toString());
+        assertThat(summary.path("upload").asText()).isEqualTo(uploadDir);
+
+        // What MLflow holds is the same index, byte for byte, and verifies against the same version.
+        Path downloaded = dir.resolve("downloaded");
+        new MlflowArtifactProxy(platform.mlflowUrl(), HTTP).downloadDirectory(uploadDir, downloaded);
+        VerifiedIndex remote = IndexReader.verify(downloaded, bundle.manifest());
+        assertThat(remote.manifest()).isEqualTo(local.manifest());
+        assertThat(Files.readAllBytes(downloaded.resolve(IndexLayout.GRAPH)))
+                .isEqualTo(Files.readAllBytes(out.resolve(IndexLayout.GRAPH)));
+
+        // A second build to the same MLflow directory is refused before it builds, and says so.
+        assertThat(cli.execute(args.apply(trained.uri(1), dir.resolve("index-again"))))
+                .isEqualTo(BuildIndexCommand.INVALID_INPUT);
+        JsonNode refused = JSON.readTree(Files.readString(summaryFile));
+        assertThat(refused.path("reason").asText()).isEqualTo("OutputNotEmpty");
+        assertThat(refused.path("error").asText()).contains(uploadDir).contains("already holds an index");
+        assertThat(Files.exists(dir.resolve("index-again"))).isFalse();
+
+        // A version MLflow does not have.
+        assertThat(cli.execute(args.apply("models:/" + trained.name() + "/7", dir.resolve("index-7"))))
+                .isEqualTo(BuildIndexCommand.INVALID_INPUT);
+        assertThat(JSON.readTree(Files.readString(summaryFile)).path("reason").asText())
+                .isEqualTo("BundleNotFound");
     }
 
     private static Integer[] box(int[] rows) {
