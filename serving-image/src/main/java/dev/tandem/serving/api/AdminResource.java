@@ -26,6 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -70,7 +71,11 @@ public class AdminResource {
             int k,
             double recall,
             double exactMillis,
-            double graphMillis) {}
+            double graphMillis,
+            List<Long> sampleItemIds) {}
+
+    /** Item ids the answer names, so a caller can build valid predict requests for the pair (smoke queries). */
+    static final int SAMPLE_ITEMS = 32;
 
     /** The most probe queries one request may ask for: each scans every item once. */
     static final int MAX_PROBE_QUERIES = 1000;
@@ -150,10 +155,22 @@ public class AdminResource {
                     m.k(),
                     m.recall(),
                     m.exactNanos() / 1e6,
-                    m.graphNanos() / 1e6);
+                    m.graphNanos() / 1e6,
+                    sampleItemIds(pair));
         } finally {
             pair.release();
         }
+    }
+
+    // Evenly spaced rows: a spread of the catalogue, the same on every call.
+    private static List<Long> sampleItemIds(ServedPair pair) {
+        int size = pair.catalog().size();
+        int count = Math.min(SAMPLE_ITEMS, size);
+        List<Long> ids = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add(pair.catalog().id((int) ((long) i * size / count)));
+        }
+        return ids;
     }
 
     private static long parseLong(String text, String what) {

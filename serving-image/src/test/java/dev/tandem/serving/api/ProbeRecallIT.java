@@ -20,6 +20,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,6 +81,24 @@ class ProbeRecallIT {
                 .isCloseTo(UploadedIndexResource.summary.path("probeRecallAt10").asDouble(), within(0.005));
         assertThat(probe.path("exactMillis").asDouble()).isPositive();
         assertThat(probe.path("graphMillis").asDouble()).isPositive();
+    }
+
+    @Test
+    void sampleItemIdsMakeValidPredictRequests() throws Exception {
+        JsonNode probe = json(get("/tandem/v1/models/" + model + "/versions/1/probe-recall?queries=5"), 200);
+        List<Long> ids = new ArrayList<>();
+        probe.path("sampleItemIds").forEach(id -> ids.add(id.asLong()));
+        assertThat(ids).hasSize(32).doesNotHaveDuplicates();
+
+        HttpResponse<String> predict = HTTP.send(
+                HttpRequest.newBuilder(base.resolve("/v1/models/" + model + ":predict"))
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"instances\": [{\"history\": " + ids.subList(0, 5) + ", \"k\": 10}]}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode prediction = json(predict, 200).path("predictions").path(0);
+        assertThat(prediction.path("item_ids")).hasSize(10);
+        assertThat(prediction.path("model_version").asText()).isEqualTo("1");
     }
 
     @Test

@@ -1,0 +1,267 @@
+/*
+ * Copyright 2026 The Tandem Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tandem.operator.rollout;
+
+import dev.tandem.operator.config.OperatorConfig;
+import dev.tandem.operator.crd.v1alpha1.recindex.RecIndex;
+import dev.tandem.operator.crd.v1alpha1.recmodel.RecModel;
+import dev.tandem.operator.crd.v1alpha1.rollout.Colour;
+import dev.tandem.operator.crd.v1alpha1.rollout.Rollout;
+import dev.tandem.operator.crd.v1alpha1.rollout.SwapRecord;
+import dev.tandem.operator.events.TransitionEvents;
+import dev.tandem.operator.metrics.OperatorMetrics;
+import dev.tandem.operator.naming.TandemLabels;
+import dev.tandem.operator.rollout.analysis.PairAnalysis;
+import dev.tandem.operator.rollout.dependent.ActiveService;
+import dev.tandem.operator.rollout.dependent.BlueDeployment;
+import dev.tandem.operator.rollout.dependent.GreenDeployment;
+import dev.tandem.operator.rollout.dependent.PairPresent;
+import dev.tandem.operator.rollout.dependent.PreviewService;
+import dev.tandem.operator.rollout.dependent.SlotOccupied;
+import dev.tandem.operator.status.StatusComparison;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Serves a Rollout's pair and swaps it blue/green: resolve the pair, plan the next step from status and the pods seen,
+ * store that status, then let the workflow make the Deployments and Services follow it, and record finished swaps in
+ * MLflow.
+ */
+@ControllerConfiguration(name = RolloutReconciler.NAME)
+@Workflow(
+        explicitInvocation = true,
+        dependents = {
+            @Dependent(name = "blue", type = BlueDeployment.class, reconcilePrecondition = SlotOccupied.Blue.class),
+            @Dependent(name = "green", type = GreenDeployment.class, reconcilePrecondition = SlotOccupied.Green.class),
+            @Dependent(
+                    name = "active-service",
+                    type = ActiveService.class,
+                    reconcilePrecondition = PairPresent.Active.class),
+            @Dependent(
+                    name = "preview-service",
+                    type = PreviewService.class,
+                    reconcilePrecondition = PairPresent.Preview.class)
+        })
+public class RolloutReconciler implements Reconciler<Rollout>, Cleaner<Rollout> {
+
+    public static final String NAME = "rollout";
+    private static final String KIND = "Rollout";
+
+    private final PairAnalysis analysis;
+    private final RegistryBookkeeping bookkeeping;
+    private final TransitionEvents events;
+    private final OperatorMetrics metrics;
+    private final OperatorConfig config;
+    private final Clock clock;
+
+    public RolloutReconciler(
+            PairAnalysis analysis,
+            RegistryBookkeeping bookkeeping,
+            TransitionEvents events,
+            OperatorMetrics metrics,
+            OperatorConfig config,
+            Clock clock) {
+        this.analysis = analysis;
+        this.bookkeeping = bookkeeping;
+        this.events = events;
+        this.metrics = metrics;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<EventSource<?, Rollout>> prepareEventSources(EventSourceContext<Rollout> context) {
+        var pods = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(Pod.class, Rollout.class)
+                        .withName("serving-pods")
+                        .withLabelSelector(TandemLabels.MANAGED_BY + "=" + TandemLabels.MANAGED_BY_VALUE + ","
+                                + TandemLabels.ROLLOUT)
+                        .withSecondaryToPrimaryMapper(pod -> Set.of(new ResourceID(
+                                pod.getMetadata().getLabels().get(TandemLabels.ROLLOUT),
+                                pod.getMetadata().getNamespace())))
+                        .build(),
+                context);
+        var models = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(RecModel.class, Rollout.class)
+                        .withName("models")
+                        .withSecondaryToPrimaryMapper(model -> referencing(
+                                context, model, r -> r.getSpec().getPair().getModelRef()))
+                        .build(),
+                context);
+        var indexes = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(RecIndex.class, Rollout.class)
+                        .withName("indexes")
+                        .withSecondaryToPrimaryMapper(index -> referencing(
+                                context, index, r -> r.getSpec().getPair().getIndexRef()))
+                        .build(),
+                context);
+        return List.of(pods, models, indexes);
+    }
+
+    @Override
+    public UpdateControl<Rollout> reconcile(Rollout rollout, Context<Rollout> context) {
+        metrics.reconciled(KIND);
+        String namespace = rollout.getMetadata().getNamespace();
+        var pair = rollout.getSpec().getPair();
+        RecModel model = context.getSecondaryResources(RecModel.class).stream()
+                .filter(m -> m.getMetadata().getName().equals(pair.getModelRef()))
+                .findFirst()
+                .orElse(null);
+        RecIndex index = context.getSecondaryResources(RecIndex.class).stream()
+                .filter(i -> i.getMetadata().getName().equals(pair.getIndexRef()))
+                .findFirst()
+                .orElse(null);
+        PairResolution resolution = PairResolver.resolve(pair, model, index);
+        Map<Colour, SlotObservation> slots = observe(context.getSecondaryResources(Pod.class));
+
+        SwapPlanner.Plan plan = SwapPlanner.plan(
+                rollout,
+                resolution,
+                slots,
+                (candidate, ready) -> analysis.analyse(
+                        candidate,
+                        ready,
+                        rollout.getSpec().getStrategy().getBlueGreen().getAnalysis()),
+                clock.instant());
+
+        // The decision is stored before any object follows it: a restarted operator resumes from it.
+        store(rollout, plan.status(), context);
+        announce(rollout, plan);
+        context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+        recordInRegistry(rollout, context);
+
+        return UpdateControl.<Rollout>noUpdate()
+                .rescheduleAfter(plan.inMotion() ? config.progressInterval() : config.resyncInterval());
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<Rollout> updateErrorStatus(Rollout rollout, Context<Rollout> context, Exception e) {
+        metrics.failed(KIND, e instanceof KubernetesClientException k && k.getCode() == 409 ? "Conflict" : "Error");
+        return ErrorStatusUpdateControl.noStatusUpdate();
+    }
+
+    @Override
+    public DeleteControl cleanup(Rollout rollout, Context<Rollout> context) {
+        // Owner references would let the garbage collector remove the objects later; removing them now stops the
+        // serving pods before the Rollout is gone, and only objects labelled with this Rollout are touched.
+        var client = context.getClient();
+        String namespace = rollout.getMetadata().getNamespace();
+        Map<String, String> selector = Map.of(
+                TandemLabels.ROLLOUT,
+                rollout.getMetadata().getName(),
+                TandemLabels.MANAGED_BY,
+                TandemLabels.MANAGED_BY_VALUE);
+        client.apps().deployments().inNamespace(namespace).withLabels(selector).delete();
+        client.services().inNamespace(namespace).withLabels(selector).delete();
+        events.normal(
+                rollout,
+                "Deleted",
+                "serving Deployments and Services of " + rollout.getMetadata().getName() + " removed");
+        return DeleteControl.defaultDelete();
+    }
+
+    private void store(
+            Rollout rollout, dev.tandem.operator.crd.v1alpha1.rollout.RolloutStatus status, Context<Rollout> context) {
+        if (StatusComparison.same(rollout.getStatus(), status)) {
+            return;
+        }
+        rollout.setStatus(status);
+        // A replace with the resourceVersion read: a step decided on stale state fails and is planned again.
+        Rollout stored = context.getClient().resource(rollout).updateStatus();
+        rollout.getMetadata().setResourceVersion(stored.getMetadata().getResourceVersion());
+    }
+
+    private void announce(Rollout rollout, SwapPlanner.Plan plan) {
+        if (plan.swapStarted()) {
+            metrics.swapStarted();
+        }
+        for (SwapPlanner.Transition t : plan.transitions()) {
+            if (t.warning()) {
+                events.warning(rollout, t.reason(), t.message());
+            } else {
+                events.normal(rollout, t.reason(), t.message());
+            }
+            t.swapEnded().ifPresent(end -> metrics.swapEnded(end.result(), end.took()));
+        }
+    }
+
+    private void recordInRegistry(Rollout rollout, Context<Rollout> context) {
+        List<SwapRecord> history = rollout.getStatus().getHistory();
+        if (history == null || history.stream().allMatch(SwapRecord::isRegistryUpdated)) {
+            return;
+        }
+        boolean changed = false;
+        for (SwapRecord record : history) {
+            if (!record.isRegistryUpdated() && bookkeeping.record(record)) {
+                record.setRegistryUpdated(true);
+                changed = true;
+                events.normal(
+                        rollout,
+                        "RegistryUpdated",
+                        "MLflow records " + record.getModelName() + " version "
+                                + record.getModelVersion() + " as "
+                                + ("Promoted".equals(record.getResult())
+                                        ? "champion (stage Production)"
+                                        : "Archived (" + record.getReason() + ")"));
+            }
+        }
+        if (changed) {
+            Rollout stored = context.getClient().resource(rollout).updateStatus();
+            rollout.getMetadata().setResourceVersion(stored.getMetadata().getResourceVersion());
+        }
+    }
+
+    private static Map<Colour, SlotObservation> observe(Set<Pod> pods) {
+        Map<Colour, List<SlotObservation.PodView>> byColour = new EnumMap<>(Colour.class);
+        for (Colour colour : Colour.values()) {
+            byColour.put(colour, new ArrayList<>());
+        }
+        for (Pod pod : pods) {
+            String colour = pod.getMetadata().getLabels().get(TandemLabels.COLOUR);
+            for (Colour c : Colour.values()) {
+                if (c.label().equals(colour)) {
+                    byColour.get(c).add(PodViews.of(pod));
+                }
+            }
+        }
+        Map<Colour, SlotObservation> slots = new EnumMap<>(Colour.class);
+        byColour.forEach((colour, views) -> slots.put(colour, new SlotObservation(colour, views)));
+        return slots;
+    }
+
+    private static Set<ResourceID> referencing(
+            EventSourceContext<Rollout> context, HasMetadata referenced, Function<Rollout, String> reference) {
+        String namespace = referenced.getMetadata().getNamespace();
+        String name = referenced.getMetadata().getName();
+        return context.getPrimaryCache()
+                .list(namespace)
+                .filter(r -> name.equals(reference.apply(r)))
+                .map(ResourceID::fromResource)
+                .collect(Collectors.toSet());
+    }
+}
