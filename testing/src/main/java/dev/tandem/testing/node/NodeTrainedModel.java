@@ -62,6 +62,14 @@ public final class NodeTrainedModel {
         return model;
     }
 
+    /**
+     * Another model of its own, trained now: for a test that changes the model's state in the MLflow registry
+     * (stages, aliases, archiving), which other tests must not see.
+     */
+    public static Model fresh(LocalPlatform platform) {
+        return train(platform);
+    }
+
     private static Model train(LocalPlatform platform) {
         LocalNode.up();
         String name = "node-it-" + UUID.randomUUID().toString().substring(0, 8);
