@@ -16,15 +16,17 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.RetryInfo;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Resolves a RecModel against its MLflow registry and verifies the version's bundle, once per version: resolve →
  * verify when status holds no verdict on this version → status, Events and metrics → look again after the resync
  * interval (aliases move and stages change in MLflow without telling the operator), or sooner while MLflow cannot be
- * asked. Creates nothing in the cluster, so it needs no finalizer.
+ * asked. It owns no objects in the cluster (only Events), so it needs no finalizer.
  */
 @ControllerConfiguration(name = RecModelReconciler.NAME)
 public class RecModelReconciler implements Reconciler<RecModel> {
@@ -40,6 +42,7 @@ public class RecModelReconciler implements Reconciler<RecModel> {
     private final TransitionEvents events;
     private final OperatorMetrics metrics;
     private final RecModelStatusBuilder statuses;
+    private final Duration resyncInterval;
 
     RecModelReconciler(
             ModelResolver resolver,
@@ -53,6 +56,7 @@ public class RecModelReconciler implements Reconciler<RecModel> {
         this.events = events;
         this.metrics = metrics;
         this.statuses = new RecModelStatusBuilder(clock, config.resyncInterval());
+        this.resyncInterval = config.resyncInterval();
     }
 
     @Override
@@ -80,8 +84,14 @@ public class RecModelReconciler implements Reconciler<RecModel> {
     @Override
     public ErrorStatusUpdateControl<RecModel> updateErrorStatus(
             RecModel model, Context<RecModel> context, Exception e) {
-        // Not MLflow's answers (those are status) but the operator's own trouble, e.g. the API server or the disk.
+        // Not MLflow's answers (those are status) but the operator's own trouble, e.g. the API server or the disk:
+        // the SDK retries a few times, then the resource is looked at again on the usual resync.
         metrics.failed(KIND, UNEXPECTED);
+        if (context.getRetryInfo().map(RetryInfo::isLastAttempt).orElse(true)) {
+            return ErrorStatusUpdateControl.<RecModel>noStatusUpdate()
+                    .withNoRetry()
+                    .rescheduleAfter(resyncInterval);
+        }
         return ErrorStatusUpdateControl.defaultErrorProcessing();
     }
 

@@ -6,6 +6,7 @@ package dev.tandem.operator.recmodel;
 
 import dev.tandem.mlflow.MlflowApiException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 
 /**
  * MLflow could not answer: it is unreachable, overloaded, or refuses the operator. Nothing is known about the model
@@ -25,12 +26,22 @@ final class RegistryUnavailableException extends Exception {
 
     /** The connection failed or timed out. */
     static RegistryUnavailableException unreachable(String trackingUri, UncheckedIOException e) {
-        Throwable cause = e.getCause() == null ? e : e.getCause();
-        String detail = cause.getMessage() == null || cause.getMessage().isBlank()
-                ? "the connection failed"
-                : cause.getMessage();
         return new RegistryUnavailableException(
-                RecModelReasons.REGISTRY_UNREACHABLE, "MLflow at " + trackingUri + " is unreachable: " + detail, e);
+                RecModelReasons.REGISTRY_UNREACHABLE,
+                "MLflow at " + trackingUri + " is unreachable: " + detail(e.getCause()),
+                e);
+    }
+
+    /** The first cause that says something; the HTTP client's refused connection says nothing itself. */
+    private static String detail(Throwable cause) {
+        boolean connect = false;
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+            connect |= t instanceof ConnectException;
+        }
+        return connect ? "the connection was refused" : "the connection failed";
     }
 
     /**

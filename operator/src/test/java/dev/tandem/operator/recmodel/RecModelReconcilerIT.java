@@ -223,7 +223,9 @@ class RecModelReconcilerIT {
 
         assertThat(condition(status, "Degraded").getStatus()).isEqualTo("True");
         assertThat(condition(status, "Progressing").getStatus()).isEqualTo("True");
-        assertThat(condition(status, "Ready").getMessage()).startsWith("MLflow at http://127.0.0.1:9 is unreachable");
+        assertThat(condition(status, "Ready").getMessage())
+                .startsWith("MLflow at http://127.0.0.1:9 is unreachable: the connection was refused")
+                .doesNotContain("Exception");
         // Retried (after 2 s, then as long as the outage has lasted), each try counted as a failed reconcile.
         await().atMost(PATIENCE).until(() -> errorCount("RegistryUnreachable") >= 3);
     }
