@@ -23,8 +23,8 @@ class OperatorStartupIT {
     }
 
     @Test
-    void readinessReportsTheOperatorSdkCheck() {
-        // Ready once the SDK has started its controllers and their informers have synced.
+    void readinessIsUpOnceTheControllersWatch() {
+        // The SDK's check is UP only when every controller's informers have started against the API server.
         given().when()
                 .get("/q/health/ready")
                 .then()

@@ -1,0 +1,119 @@
+/*
+ * Copyright 2026 The Tandem Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tandem.operator.recmodel;
+
+import dev.tandem.mlflow.ModelVersion;
+import dev.tandem.operator.config.OperatorConfig;
+import dev.tandem.operator.crd.v1alpha1.recmodel.RecModel;
+import dev.tandem.operator.events.TransitionEvents;
+import dev.tandem.operator.metrics.OperatorMetrics;
+import dev.tandem.operator.recmodel.RecModelStatusBuilder.Outcome;
+import dev.tandem.operator.recmodel.RecModelStatusBuilder.StatusEvent;
+import dev.tandem.operator.status.StatusComparison;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.RetryInfo;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Resolves a RecModel against its MLflow registry and verifies the version's bundle, once per version: resolve →
+ * verify when status holds no verdict on this version → status, Events and metrics → look again after the resync
+ * interval (aliases move and stages change in MLflow without telling the operator), or sooner while MLflow cannot be
+ * asked. It owns no objects in the cluster (only Events), so it needs no finalizer.
+ */
+@ControllerConfiguration(name = RecModelReconciler.NAME)
+public class RecModelReconciler implements Reconciler<RecModel> {
+
+    /** The controller's name; {@code quarkus.operator-sdk.controllers."recmodel".*} configures it. */
+    public static final String NAME = "recmodel";
+
+    static final String KIND = "RecModel";
+    private static final String UNEXPECTED = "ReconcileFailed";
+
+    private final ModelResolver resolver;
+    private final BundleVerifier verifier;
+    private final TransitionEvents events;
+    private final OperatorMetrics metrics;
+    private final RecModelStatusBuilder statuses;
+    private final Duration resyncInterval;
+
+    RecModelReconciler(
+            ModelResolver resolver,
+            BundleVerifier verifier,
+            TransitionEvents events,
+            OperatorMetrics metrics,
+            OperatorConfig config,
+            Clock clock) {
+        this.resolver = resolver;
+        this.verifier = verifier;
+        this.events = events;
+        this.metrics = metrics;
+        this.statuses = new RecModelStatusBuilder(clock, config.resyncInterval());
+        this.resyncInterval = config.resyncInterval();
+    }
+
+    @Override
+    public UpdateControl<RecModel> reconcile(RecModel model, Context<RecModel> context) {
+        metrics.reconciled(KIND);
+        Outcome outcome = statuses.build(model, observe(model));
+        outcome.failure().ifPresent(reason -> metrics.failed(KIND, reason));
+        for (StatusEvent event : outcome.events()) {
+            if (event.warning()) {
+                events.warning(model, event.reason(), event.message());
+            } else {
+                events.normal(model, event.reason(), event.message());
+            }
+        }
+        UpdateControl<RecModel> control;
+        if (StatusComparison.same(model.getStatus(), outcome.status())) {
+            control = UpdateControl.noUpdate();
+        } else {
+            model.setStatus(outcome.status());
+            control = UpdateControl.patchStatus(model);
+        }
+        return control.rescheduleAfter(outcome.requeueAfter());
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<RecModel> updateErrorStatus(
+            RecModel model, Context<RecModel> context, Exception e) {
+        // Not MLflow's answers (those are status) but the operator's own trouble, e.g. the API server or the disk:
+        // the SDK retries a few times, then the resource is looked at again on the usual resync.
+        metrics.failed(KIND, UNEXPECTED);
+        if (context.getRetryInfo().map(RetryInfo::isLastAttempt).orElse(true)) {
+            return ErrorStatusUpdateControl.<RecModel>noStatusUpdate()
+                    .withNoRetry()
+                    .rescheduleAfter(resyncInterval);
+        }
+        return ErrorStatusUpdateControl.defaultErrorProcessing();
+    }
+
+    private RecModelObservation observe(RecModel model) {
+        try {
+            return switch (resolver.resolve(model.getSpec())) {
+                case Resolution.NotFound missing ->
+                    new RecModelObservation.NotResolved(missing.reason(), missing.message());
+                case Resolution.Found found ->
+                    new RecModelObservation.Resolved(found.version(), verification(model, found.version()));
+            };
+        } catch (RegistryUnavailableException e) {
+            return new RecModelObservation.Unavailable(e.reason(), e.getMessage());
+        }
+    }
+
+    /** The expensive download and check, only for a version status holds no verdict on and that is not lost. */
+    private Optional<Verification> verification(RecModel model, ModelVersion version)
+            throws RegistryUnavailableException {
+        if (RecModelStatusBuilder.verdictStands(model, version) || LostVersions.isLost(version)) {
+            return Optional.empty();
+        }
+        return Optional.of(verifier.verify(model.getSpec(), version));
+    }
+}
