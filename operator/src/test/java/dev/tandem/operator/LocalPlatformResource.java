@@ -41,9 +41,7 @@ public class LocalPlatformResource implements QuarkusTestResourceLifecycleManage
         Map<String, String> config = new HashMap<>();
         config.put("kubeconfig", platform.kubeconfig().toString());
         for (String controller : new String[] {"recmodel", "recindex", "rollout"}) {
-            config.put(
-                    "quarkus.operator-sdk.controllers.\"" + controller + "\".selector",
-                    INSTANCE_LABEL + "=" + INSTANCE);
+            config.put("quarkus.operator-sdk.controllers." + controller + ".selector", INSTANCE_LABEL + "=" + INSTANCE);
         }
         return config;
     }

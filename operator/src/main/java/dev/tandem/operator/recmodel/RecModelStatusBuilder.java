@@ -177,7 +177,10 @@ final class RecModelStatusBuilder {
             }
         } else if (verified) {
             String message = which + " is verified: " + next.getItemCount() + " items of dim " + next.getEmbeddingDim()
-                    + ", " + next.getSimilarity().name().toLowerCase(Locale.ROOT) + " similarity, trained on "
+                    + (next.getSimilarity() == null
+                            ? ""
+                            : ", " + next.getSimilarity().name().toLowerCase(Locale.ROOT) + " similarity")
+                    + ", trained on "
                     + next.getDatasetVersion();
             setAll(conditions, true, false, RecModelReasons.VERIFIED, message);
             if (fresh) {

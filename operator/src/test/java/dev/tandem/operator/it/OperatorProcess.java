@@ -106,7 +106,7 @@ public final class OperatorProcess implements AutoCloseable {
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.http.host=127.0.0.1");
         for (String controller : new String[] {"recmodel", "recindex", "rollout"}) {
-            command.add("-Dquarkus.operator-sdk.controllers.\"" + controller + "\".selector="
+            command.add("-Dquarkus.operator-sdk.controllers." + controller + ".selector="
                     + LocalPlatformResource.INSTANCE_LABEL + "=" + LocalPlatformResource.instance());
         }
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
