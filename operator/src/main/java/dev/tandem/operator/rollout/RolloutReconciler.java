@@ -128,14 +128,10 @@ public class RolloutReconciler implements Reconciler<Rollout>, Cleaner<Rollout> 
         metrics.reconciled(KIND);
         String namespace = rollout.getMetadata().getNamespace();
         var pair = rollout.getSpec().getPair();
-        RecModel model = context.getSecondaryResources(RecModel.class).stream()
-                .filter(m -> m.getMetadata().getName().equals(pair.getModelRef()))
-                .findFirst()
-                .orElse(null);
-        RecIndex index = context.getSecondaryResources(RecIndex.class).stream()
-                .filter(i -> i.getMetadata().getName().equals(pair.getIndexRef()))
-                .findFirst()
-                .orElse(null);
+        // Looked up by name in the informers' caches: the secondary index only knows objects whose Rollout existed
+        // when they last changed.
+        RecModel model = cached(context, RecModel.class, pair.getModelRef(), namespace);
+        RecIndex index = cached(context, RecIndex.class, pair.getIndexRef(), namespace);
         PairResolution resolution = PairResolver.resolve(pair, model, index);
         Map<Colour, SlotObservation> slots = observe(context.getSecondaryResources(Pod.class));
 
@@ -234,6 +230,13 @@ public class RolloutReconciler implements Reconciler<Rollout>, Cleaner<Rollout> 
             Rollout stored = context.getClient().resource(rollout).updateStatus();
             rollout.getMetadata().setResourceVersion(stored.getMetadata().getResourceVersion());
         }
+    }
+
+    private static <R extends HasMetadata> R cached(
+            Context<Rollout> context, Class<R> type, String name, String namespace) {
+        var source =
+                (InformerEventSource<R, Rollout>) context.eventSourceRetriever().getEventSourceFor(type);
+        return source.get(new ResourceID(name, namespace)).orElse(null);
     }
 
     private static Map<Colour, SlotObservation> observe(Set<Pod> pods) {
