@@ -157,6 +157,25 @@ public final class MlflowArtifactProxy {
         return entries;
     }
 
+    /**
+     * Deletes an artifact file, or a directory with everything under it. Deleting what is not there succeeds, as
+     * MLflow's proxy answers, so a retried clean-up is harmless.
+     */
+    public void delete(String artifactUri) {
+        URI url = proxyUrl(artifactUri);
+        HttpResponse<String> response;
+        try {
+            response = send(
+                    HttpRequest.newBuilder(url).timeout(TIMEOUT).DELETE().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + artifactUri, e);
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw MlflowUris.errorOf("DELETE " + artifactUri, response.statusCode(), response.body());
+        }
+    }
+
     private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {
         try {
             return http.send(request, handler);

@@ -54,6 +54,21 @@ class MlflowArtifactProxyIT {
     }
 
     @Test
+    void deletedDirectoryIsGoneWithItsFilesAndItsSiblingStays(@TempDir Path dir) throws Exception {
+        Path local = Files.writeString(dir.resolve("graph.bin"), "graph");
+        proxy.upload(local, runArtifacts + "/indexes/a/graph.bin");
+        proxy.upload(local, runArtifacts + "/indexes/a/nested/graph.bin");
+        proxy.upload(local, runArtifacts + "/indexes/b/graph.bin");
+
+        proxy.delete(runArtifacts + "/indexes/a");
+
+        assertThat(proxy.list(runArtifacts + "/indexes"))
+                .extracting(MlflowArtifactProxy.Entry::path)
+                .containsExactly("b");
+        proxy.delete(runArtifacts + "/indexes/a");
+    }
+
+    @Test
     void missingArtifactIsAnErrorAndLeavesNoFile(@TempDir Path dir) {
         Path target = dir.resolve("absent.json");
 

@@ -12,6 +12,11 @@ public enum IndexPhase {
     Building,
     /** Built and recorded; it can be served with its model version. */
     Built,
-    /** The build failed; the condition says why. A spec change or a new model version starts a new build. */
-    Failed
+    /**
+     * The build failed; the condition says why. A spec change, a new model version or deleting the failed Job starts
+     * another build.
+     */
+    Failed,
+    /** The RecModel's version was archived and its index removed (kept instead while a Rollout serves it). */
+    Archived
 }

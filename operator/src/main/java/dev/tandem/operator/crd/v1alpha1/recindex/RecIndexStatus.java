@@ -18,12 +18,16 @@ public class RecIndexStatus implements StatusConditions {
     @JsonPropertyDescription("The metadata.generation this status describes.")
     private Long observedGeneration;
 
-    @JsonPropertyDescription("Pending, Building, Built or Failed.")
+    @JsonPropertyDescription(
+            "Pending (waiting for the RecModel), Building, Built, Failed, or Archived (the model version was archived and"
+                    + " the index removed). Describes the build of buildKey; the figures below stay those of the last"
+                    + " index built until another build completes.")
     private IndexPhase phase;
 
     @JsonPropertyDescription(
-            "Identifies one build: a digest of the model version, its embeddings checksum and the HNSW parameters. A new"
-                    + " key means a new index, written to a new location.")
+            "Identifies the build the spec and model ask for: a digest of the model version, its embeddings checksum,"
+                    + " the HNSW parameters and the storage. A new key means a new index, written to a new location;"
+                    + " with phase Built, the figures and location below are this key's.")
     private String buildKey;
 
     @JsonPropertyDescription("The build Job of buildKey.")

@@ -1,0 +1,65 @@
+/*
+ * Copyright 2026 The Tandem Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.tandem.operator.recindex.dependent;
+
+import dev.tandem.operator.config.OperatorConfig;
+import dev.tandem.operator.crd.v1alpha1.recindex.RecIndex;
+import dev.tandem.operator.crd.v1alpha1.recmodel.RecModel;
+import dev.tandem.operator.naming.TandemLabels;
+import dev.tandem.operator.recindex.BuildJobs;
+import dev.tandem.operator.recindex.BuildPlan;
+import dev.tandem.operator.recindex.ModelSituation;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.GarbageCollected;
+import io.javaoperatorsdk.operator.processing.dependent.Creator;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import jakarta.inject.Inject;
+
+/**
+ * The build Job of the RecIndex's current build key. It is created, never updated (a Job's pod template cannot
+ * change; a different build is a different key and so a different Job), and owned by the RecIndex, so deleting the
+ * RecIndex deletes its Jobs. Jobs of earlier keys stay until a newer build completes; the reconciler removes them.
+ */
+@KubernetesDependent(
+        informer =
+                @Informer(
+                        name = "build-jobs",
+                        labelSelector = TandemLabels.MANAGED_BY + "=" + TandemLabels.MANAGED_BY_VALUE + ","
+                                + TandemLabels.REC_INDEX))
+public class BuildJob extends KubernetesDependentResource<Job, RecIndex>
+        implements Creator<Job, RecIndex>, GarbageCollected<RecIndex> {
+
+    @Inject
+    OperatorConfig config;
+
+    public BuildJob() {
+        super(Job.class);
+    }
+
+    @Override
+    protected Job desired(RecIndex index, Context<RecIndex> context) {
+        return BuildJobs.desired(index, plan(index, context), config.servingImage(), config.imagePullPolicy());
+    }
+
+    // The Job of the current key is the one among the RecIndex's Jobs that this dependent manages.
+    @Override
+    protected ResourceID targetSecondaryResourceID(RecIndex index, Context<RecIndex> context) {
+        return new ResourceID(
+                plan(index, context).jobName(), index.getMetadata().getNamespace());
+    }
+
+    private static BuildPlan plan(RecIndex index, Context<RecIndex> context) {
+        RecModel model = context.getSecondaryResource(RecModel.class).orElse(null);
+        if (ModelSituation.of(index, model) instanceof ModelSituation.Buildable buildable) {
+            return buildable.plan();
+        }
+        throw new IllegalStateException("RecIndex " + index.getMetadata().getName()
+                + " has no build to run: the workflow's BuildNeeded precondition should have held the Job back");
+    }
+}
