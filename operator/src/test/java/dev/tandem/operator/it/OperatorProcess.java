@@ -5,6 +5,7 @@
 package dev.tandem.operator.it;
 
 import dev.tandem.operator.LocalPlatformResource;
+import dev.tandem.operator.crd.v1alpha1.rollout.Rollout;
 import dev.tandem.testing.LocalPlatform;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
@@ -90,12 +91,27 @@ public final class OperatorProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes what the tests left for this operator and waits until its finalizers have run, then stops it: a
+     * Rollout whose operator is gone keeps its finalizer, and its namespace would never finish terminating.
+     */
     @Override
     public void close() {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            waitFor();
+        if (process == null || !process.isAlive()) {
+            return;
         }
+        try (KubernetesClient client = platform.newKubernetesClient()) {
+            var rollouts = client.resources(Rollout.class).inAnyNamespace().withLabels(instanceLabels());
+            rollouts.delete();
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+            while (!rollouts.list().getItems().isEmpty() && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process.destroy();
+        waitFor();
     }
 
     private void launch() {
