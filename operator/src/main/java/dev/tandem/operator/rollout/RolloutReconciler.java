@@ -9,6 +9,7 @@ import dev.tandem.operator.crd.v1alpha1.recindex.RecIndex;
 import dev.tandem.operator.crd.v1alpha1.recmodel.RecModel;
 import dev.tandem.operator.crd.v1alpha1.rollout.Colour;
 import dev.tandem.operator.crd.v1alpha1.rollout.Rollout;
+import dev.tandem.operator.crd.v1alpha1.rollout.RolloutStatus;
 import dev.tandem.operator.crd.v1alpha1.rollout.SwapRecord;
 import dev.tandem.operator.events.TransitionEvents;
 import dev.tandem.operator.metrics.OperatorMetrics;
@@ -24,6 +25,7 @@ import dev.tandem.operator.status.StatusComparison;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -46,6 +48,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * Serves a Rollout's pair and swaps it blue/green: resolve the pair, plan the next step from status and the pods seen,
@@ -70,6 +73,7 @@ import java.util.stream.Collectors;
 public class RolloutReconciler implements Reconciler<Rollout>, Cleaner<Rollout> {
 
     public static final String NAME = "rollout";
+    private static final Logger LOG = Logger.getLogger(RolloutReconciler.class);
     private static final String KIND = "Rollout";
 
     private final PairAnalysis analysis;
@@ -181,14 +185,24 @@ public class RolloutReconciler implements Reconciler<Rollout>, Cleaner<Rollout> 
         return DeleteControl.defaultDelete();
     }
 
-    private void store(
-            Rollout rollout, dev.tandem.operator.crd.v1alpha1.rollout.RolloutStatus status, Context<Rollout> context) {
+    private void store(Rollout rollout, RolloutStatus status, Context<Rollout> context) {
         if (StatusComparison.same(rollout.getStatus(), status)) {
             return;
         }
         rollout.setStatus(status);
-        // A replace with the resourceVersion read: a step decided on stale state fails and is planned again.
+        write(rollout, context);
+    }
+
+    /**
+     * Replaces the status with the resourceVersion the step read, so a step decided on stale state fails and is
+     * planned again, and tells the informer's cache about the write, so the next step does not read its own past.
+     */
+    private static void write(Rollout rollout, Context<Rollout> context) {
+        Rollout before = Serialization.clone(rollout);
         Rollout stored = context.getClient().resource(rollout).updateStatus();
+        context.eventSourceRetriever()
+                .getControllerEventSource()
+                .handleRecentResourceUpdate(ResourceID.fromResource(stored), stored, before);
         rollout.getMetadata().setResourceVersion(stored.getMetadata().getResourceVersion());
     }
 
@@ -197,6 +211,9 @@ public class RolloutReconciler implements Reconciler<Rollout>, Cleaner<Rollout> 
             metrics.swapStarted();
         }
         for (SwapPlanner.Transition t : plan.transitions()) {
+            LOG.infof(
+                    "Rollout %s/%s: %s: %s",
+                    rollout.getMetadata().getNamespace(), rollout.getMetadata().getName(), t.reason(), t.message());
             if (t.warning()) {
                 events.warning(rollout, t.reason(), t.message());
             } else {
@@ -227,8 +244,7 @@ public class RolloutReconciler implements Reconciler<Rollout>, Cleaner<Rollout> 
             }
         }
         if (changed) {
-            Rollout stored = context.getClient().resource(rollout).updateStatus();
-            rollout.getMetadata().setResourceVersion(stored.getMetadata().getResourceVersion());
+            write(rollout, context);
         }
     }
 

@@ -40,6 +40,7 @@ public final class SwapPlanner {
 
     private static final KubernetesSerialization JSON = new KubernetesSerialization();
     private static final int HISTORY = 10;
+    private static final String ARCHIVED = "ModelArchived";
 
     /** Runs the analysis of a candidate on its ready pods. */
     @FunctionalInterface
@@ -129,6 +130,11 @@ public final class SwapPlanner {
 
         Plan run() {
             honourRetry();
+            ServedPair rejected = status.getRejected();
+            if (rejected != null && ARCHIVED.equals(resolution.reason())) {
+                // Failed pairs kept for inspection go once their version is archived.
+                rejected.setReplicas(0);
+            }
             removeRetiredPair();
             if (status.getActive() == null) {
                 deployFirstPair();
@@ -191,6 +197,12 @@ public final class SwapPlanner {
             Optional<TargetPair> target = resolution.target();
             if (target.isPresent() && !target.get().pair().equals(candidate.getPair())) {
                 abort("Superseded", "the spec now asks for pair " + target.get().pair(), false);
+                return;
+            }
+            if (target.isEmpty() && ARCHIVED.equals(resolution.reason())) {
+                // An archived version is never deployed: its candidate goes, whatever abortOnFailure says.
+                abort(ARCHIVED, resolution.message(), true);
+                status.getRejected().setReplicas(0);
                 return;
             }
             if (candidate.getPair().equals(annotation(Rollout.ABORT_ANNOTATION))) {

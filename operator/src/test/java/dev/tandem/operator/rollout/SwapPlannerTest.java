@@ -358,6 +358,48 @@ class SwapPlannerTest {
     }
 
     @Test
+    void aCandidateWhoseVersionIsArchivedIsRemovedEvenWhenFailuresAreKept() {
+        Rollout rollout = live(V1, 1);
+        rollout.getSpec().getStrategy().getBlueGreen().setAbortOnFailure(false);
+        store(
+                rollout,
+                SwapPlanner.plan(
+                        rollout, resolved(V2), slots().ready(Colour.BLUE, V1, 1).build(), passing, T0));
+
+        SwapPlanner.Plan archived = SwapPlanner.plan(
+                rollout,
+                PairResolution.waiting("ModelArchived", "RecModel movies version 2 was archived (LostOffline)"),
+                slots().ready(Colour.BLUE, V1, 1).build(),
+                passing,
+                T0.plusSeconds(1));
+
+        assertThat(archived.status().getPreview()).isNull();
+        assertThat(archived.status().getActive().getPair()).isEqualTo(V1.pair());
+        assertThat(SlotAssignment.of(archived.status(), Colour.GREEN)).isEmpty();
+        assertThat(archived.transitions())
+                .extracting(SwapPlanner.Transition::reason)
+                .contains("ModelArchived");
+    }
+
+    @Test
+    void theLivePairIsNeverRemovedBecauseItsVersionWasArchived() {
+        Rollout rollout = live(V1, 1);
+
+        SwapPlanner.Plan plan = SwapPlanner.plan(
+                rollout,
+                PairResolution.waiting("ModelArchived", "RecModel movies version 1 was archived (ArchivedInMlflow)"),
+                slots().ready(Colour.BLUE, V1, 1).build(),
+                passing,
+                T0);
+
+        assertThat(plan.status().getActive().getPair()).isEqualTo(V1.pair());
+        assertThat(SlotAssignment.of(plan.status(), Colour.BLUE)).isPresent();
+        assertThat(plan.status().condition("Ready").orElseThrow().getStatus()).isEqualTo("True");
+        assertThat(plan.status().condition("Degraded").orElseThrow().getReason())
+                .isEqualTo("ModelArchived");
+    }
+
+    @Test
     void theAbortAnnotationStopsASwap() {
         Rollout rollout = live(V1, 1);
         store(
