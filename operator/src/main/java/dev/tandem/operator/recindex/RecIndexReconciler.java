@@ -139,6 +139,12 @@ public class RecIndexReconciler implements Reconciler<RecIndex> {
             } else {
                 context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
                 build = observe(jobName, context);
+                if (build.foundAnIndex()) {
+                    build = artifacts
+                            .existing(buildable.plan(), index.getSpec().getHnsw())
+                            .map(found -> BuildObservation.found(found.figures(), found.createdAt()))
+                            .orElse(build);
+                }
             }
         } else if (situation instanceof ModelSituation.Archived archived && !alreadyRetired(index)) {
             archive = artifacts.retire(index, archived, context.getSecondaryResources(Rollout.class));

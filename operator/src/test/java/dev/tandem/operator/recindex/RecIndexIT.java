@@ -271,6 +271,30 @@ class RecIndexIT {
                         .as("only the current key's Job is kept")
                         .extracting(j -> j.getMetadata().getName())
                         .containsExactly(second.getStatus().getJobName()));
+
+        // Going back to the first parameters asks for the first key again: its Job is gone, and the index it
+        // uploaded (which a build never writes over) is found and recorded as it was.
+        client.resources(RecIndex.class)
+                .inNamespace(ns.name())
+                .withName("movies-index")
+                .edit(i -> {
+                    i.getSpec().getHnsw().setMaxDegree(32);
+                    i.getSpec().getHnsw().setBeamWidth(200);
+                    return i;
+                });
+        RecIndex reverted = awaitIndex(
+                client,
+                ns,
+                "movies-index",
+                i -> i.getStatus().getObservedGeneration() == 3L && phase(i) != IndexPhase.Building);
+        assertThat(reverted.getStatus().getPhase())
+                .as("status: %s", reverted.getStatus().getConditions())
+                .isEqualTo(IndexPhase.Built);
+        assertThat(reverted.getStatus().getBuildKey()).isEqualTo(firstKey);
+        assertThat(reverted.getStatus().getLocation()).isEqualTo(firstLocation);
+        assertThat(reverted.getStatus().getProbeRecall())
+                .isEqualTo(first.getStatus().getProbeRecall());
+        assertThat(reverted.getStatus().getItems()).isEqualTo(first.getStatus().getItems());
     }
 
     @Test
