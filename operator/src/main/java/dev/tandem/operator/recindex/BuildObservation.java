@@ -29,6 +29,9 @@ import java.util.Optional;
  */
 public record BuildObservation(State state, BuildSummary summary, String jobReason, String detail, String finishedAt) {
 
+    /** build-index's reason when its output or upload directory already holds an index. */
+    static final String OUTPUT_NOT_EMPTY = "OutputNotEmpty";
+
     /** Where a build Job is. */
     public enum State {
         /** No Job of this name (not created yet, or deleted). */
@@ -61,9 +64,6 @@ public record BuildObservation(State state, BuildSummary summary, String jobReas
     public boolean foundAnIndex() {
         return state == State.FAILED && summary instanceof BuildSummary.Failed f && OUTPUT_NOT_EMPTY.equals(f.reason());
     }
-
-    /** build-index's reason when its output or upload directory already holds an index. */
-    static final String OUTPUT_NOT_EMPTY = "OutputNotEmpty";
 
     /**
      * @param jobName the Job of the current build key
