@@ -40,6 +40,8 @@ public class LocalPlatformResource implements QuarkusTestResourceLifecycleManage
         }
         Map<String, String> config = new HashMap<>();
         config.put("kubeconfig", platform.kubeconfig().toString());
+        // Unquoted keys: given as controllers."recindex".selector, the packaged operator ignored the recindex selector
+        // (rollout's was honoured) and reconciled every test run's RecIndexes. The names have no dots to quote.
         for (String controller : new String[] {"recmodel", "recindex", "rollout"}) {
             config.put("quarkus.operator-sdk.controllers." + controller + ".selector", INSTANCE_LABEL + "=" + INSTANCE);
         }

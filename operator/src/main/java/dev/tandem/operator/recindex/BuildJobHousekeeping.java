@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Removes build Jobs the workflow does not: a failed Job of the current key after the spec changed (so the build runs
@@ -29,16 +30,20 @@ public final class BuildJobHousekeeping {
      */
     public static boolean retryAfterSpecChange(
             KubernetesClient client, long generation, String jobName, BuildObservation build, Collection<Job> jobs) {
+        Optional<Job> stale = failedBeforeSpecChange(generation, jobName, build, jobs);
+        stale.ifPresent(job -> delete(client, job));
+        return stale.isPresent();
+    }
+
+    /** The current key's Job, if it failed and was made for an older generation of the RecIndex than this one. */
+    static Optional<Job> failedBeforeSpecChange(
+            long generation, String jobName, BuildObservation build, Collection<Job> jobs) {
         if (build.state() != BuildObservation.State.FAILED) {
-            return false;
+            return Optional.empty();
         }
-        for (Job job : jobs) {
-            if (jobName.equals(job.getMetadata().getName()) && madeFor(job) < generation) {
-                delete(client, job);
-                return true;
-            }
-        }
-        return false;
+        return jobs.stream()
+                .filter(job -> jobName.equals(job.getMetadata().getName()) && madeFor(job) < generation)
+                .findFirst();
     }
 
     /**

@@ -29,6 +29,9 @@ import java.util.Optional;
  */
 public record BuildObservation(State state, BuildSummary summary, String jobReason, String detail, String finishedAt) {
 
+    /** build-index's reason when its output or upload directory already holds an index. */
+    static final String OUTPUT_NOT_EMPTY = "OutputNotEmpty";
+
     /** Where a build Job is. */
     public enum State {
         /** No Job of this name (not created yet, or deleted). */
@@ -44,6 +47,22 @@ public record BuildObservation(State state, BuildSummary summary, String jobReas
     /** No Job. */
     public static BuildObservation absent() {
         return new BuildObservation(State.ABSENT, null, null, null, null);
+    }
+
+    /**
+     * A failed Job whose key's index turned out to be there already, built earlier: as if the Job had built it.
+     *
+     * @param existing the index's figures, from its manifest
+     * @param createdAt when the index was written
+     */
+    public static BuildObservation found(BuildSummary.Built existing, String createdAt) {
+        return new BuildObservation(
+                State.COMPLETE, existing, null, "the index of this key was there already", createdAt);
+    }
+
+    /** Whether the Job failed because its location already holds an index. */
+    public boolean foundAnIndex() {
+        return state == State.FAILED && summary instanceof BuildSummary.Failed f && OUTPUT_NOT_EMPTY.equals(f.reason());
     }
 
     /**

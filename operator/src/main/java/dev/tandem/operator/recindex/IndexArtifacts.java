@@ -4,38 +4,118 @@
  */
 package dev.tandem.operator.recindex;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.bundle.IndexLayout;
 import dev.tandem.mlflow.MlflowArtifactProxy;
+import dev.tandem.operator.config.OperatorConfig;
+import dev.tandem.operator.crd.v1alpha1.recindex.HnswSpec;
 import dev.tandem.operator.crd.v1alpha1.recindex.RecIndex;
 import dev.tandem.operator.crd.v1alpha1.recindex.StorageType;
 import dev.tandem.operator.crd.v1alpha1.rollout.Rollout;
 import dev.tandem.operator.crd.v1alpha1.rollout.ServedPair;
 import dev.tandem.operator.mlflow.MlflowRegistries;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
- * Retires the indexes a RecIndex built from an archived model version: every build directory of this RecIndex beside
- * that version's bundle is deleted through MLflow's artifact proxy, except one a Rollout serves (its live, preview or
- * retiring pair), which stays as long as it does.
+ * The indexes a RecIndex keeps in MLflow: finding one already built for a build key (a key built before, whose Job was
+ * removed, and asked for again), and retiring those of an archived model version — every build directory of this
+ * RecIndex beside that version's bundle is deleted through MLflow's artifact proxy, except one a Rollout serves (its
+ * live, preview or retiring pair), which stays as long as it does.
  */
 @ApplicationScoped
 public class IndexArtifacts {
 
     private static final Logger LOG = Logger.getLogger(IndexArtifacts.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MlflowRegistries mlflow;
+    private final OperatorConfig config;
 
-    public IndexArtifacts(MlflowRegistries mlflow) {
+    public IndexArtifacts(MlflowRegistries mlflow, OperatorConfig config) {
         this.mlflow = mlflow;
+        this.config = config;
     }
+
+    /**
+     * The index already at the plan's MLflow location, when its manifest says it is the one the plan asks for: build
+     * Jobs refuse to upload over an index, so asking again for a key built earlier (a spec change reverted after the
+     * old Job was removed) finds that index rather than building it. Empty for storage on a claim, or when there is
+     * no such index or it cannot be read.
+     */
+    public Optional<ExistingIndex> existing(BuildPlan plan, HnswSpec hnsw) {
+        if (plan.onClaim()) {
+            return Optional.empty();
+        }
+        Path manifest = null;
+        try {
+            Files.createDirectories(config.workDir());
+            manifest = Files.createTempFile(config.workDir(), "index-manifest", ".json");
+            mlflow.artifacts(plan.trackingUri()).download(plan.location() + "/" + IndexLayout.MANIFEST, manifest);
+            return asBuilt(JSON.readTree(manifest.toFile()), plan, hnsw);
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("cannot read the index at %s: %s", plan.location(), e.getMessage());
+            return Optional.empty();
+        } finally {
+            if (manifest != null) {
+                try {
+                    Files.deleteIfExists(manifest);
+                } catch (IOException ignored) {
+                    // a leftover temporary file in the work directory is harmless
+                }
+            }
+        }
+    }
+
+    /** The figures of an index manifest, if it belongs to the plan's model version, embeddings and parameters. */
+    static Optional<ExistingIndex> asBuilt(JsonNode manifest, BuildPlan plan, HnswSpec hnsw) {
+        JsonNode params = manifest.path("params");
+        boolean same = plan.modelVersion().equals(manifest.path("modelVersion").asText())
+                && (plan.embeddingsSha256() == null
+                        || plan.embeddingsSha256()
+                                .equals(manifest.path("itemVectorsSha256").asText()))
+                && params.path("maxDegree").asInt() == hnsw.getMaxDegree()
+                && params.path("beamWidth").asInt() == hnsw.getBeamWidth()
+                && params.path("overquery").asInt() == hnsw.getOverquery()
+                && hnsw.getMips().cliValue().equals(manifest.path("reduction").asText());
+        if (!same || !manifest.hasNonNull("itemCount") || !manifest.hasNonNull("probeRecallAt10")) {
+            return Optional.empty();
+        }
+        String createdAt = manifest.path("createdAt").asText("");
+        return Optional.of(new ExistingIndex(
+                new BuildSummary.Built(
+                        manifest.path("modelName").asText(),
+                        manifest.path("modelVersion").asText(),
+                        manifest.path("itemCount").asInt(),
+                        manifest.path("embeddingDim").asInt(),
+                        Math.round(manifest.path("buildSeconds").asDouble() * 1000) / 1000.0,
+                        manifest.path("probeQueries").asInt(),
+                        manifest.path("probeRecallAt10").asDouble(),
+                        manifest.path("itemVectorsSha256").asText(),
+                        plan.location()),
+                createdAt.isEmpty() ? null : createdAt.replaceAll("\\.\\d+Z$", "Z")));
+    }
+
+    /**
+     * An index found at a build's location.
+     *
+     * @param figures what its manifest says, as a build's summary would
+     * @param createdAt when it was written (RFC 3339, whole seconds), or null
+     */
+    public record ExistingIndex(BuildSummary.Built figures, String createdAt) {}
 
     /**
      * @param rollouts the Rollouts that name this RecIndex (in their spec or status)

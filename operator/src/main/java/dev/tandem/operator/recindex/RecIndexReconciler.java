@@ -125,21 +125,7 @@ public class RecIndexReconciler implements Reconciler<RecIndex> {
         ArchiveOutcome archive = new ArchiveOutcome.None();
 
         if (situation instanceof ModelSituation.Buildable buildable) {
-            String jobName = buildable.plan().jobName();
-            build = observe(jobName, context);
-            if (BuildJobHousekeeping.retryAfterSpecChange(
-                    context.getClient(),
-                    index.getMetadata().getGeneration(),
-                    jobName,
-                    build,
-                    context.getSecondaryResources(Job.class))) {
-                events.normal(
-                        index, "BuildRetried", "Job " + jobName + " failed before the spec changed; it runs again");
-                build = BuildObservation.absent();
-            } else {
-                context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-                build = observe(jobName, context);
-            }
+            build = build(index, buildable.plan(), BuildNeeded.needed(index, situation), context);
         } else if (situation instanceof ModelSituation.Archived archived && !alreadyRetired(index)) {
             archive = artifacts.retire(index, archived, context.getSecondaryResources(Rollout.class));
         }
@@ -159,6 +145,35 @@ public class RecIndexReconciler implements Reconciler<RecIndex> {
                 result.status().getPhase() == IndexPhase.Building || archive instanceof ArchiveOutcome.CleanupFailed;
         return UpdateControl.<RecIndex>noUpdate()
                 .rescheduleAfter(inMotion ? config.progressInterval() : config.resyncInterval());
+    }
+
+    /**
+     * Makes the current key's Job follow the spec (retrying a failure the spec has changed since, creating a missing
+     * one) and says what it shows.
+     *
+     * @param needed whether the key's index is not recorded yet ({@link BuildNeeded})
+     */
+    private BuildObservation build(RecIndex index, BuildPlan plan, boolean needed, Context<RecIndex> context) {
+        String jobName = plan.jobName();
+        BuildObservation build = observe(jobName, context);
+        if (BuildJobHousekeeping.retryAfterSpecChange(
+                context.getClient(),
+                index.getMetadata().getGeneration(),
+                jobName,
+                build,
+                context.getSecondaryResources(Job.class))) {
+            events.normal(index, "BuildRetried", "Job " + jobName + " failed before the spec changed; it runs again");
+            return BuildObservation.absent();
+        }
+        context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+        build = observe(jobName, context);
+        if (needed && build.foundAnIndex()) {
+            build = artifacts
+                    .existing(plan, index.getSpec().getHnsw())
+                    .map(found -> BuildObservation.found(found.figures(), found.createdAt()))
+                    .orElse(build);
+        }
+        return build;
     }
 
     @Override

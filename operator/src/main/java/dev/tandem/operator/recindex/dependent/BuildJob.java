@@ -14,17 +14,24 @@ import dev.tandem.operator.recindex.ModelSituation;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.GarbageCollected;
 import io.javaoperatorsdk.operator.processing.dependent.Creator;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
+import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
 import jakarta.inject.Inject;
+import java.util.Set;
 
 /**
  * The build Job of the RecIndex's current build key. It is created, never updated (a Job's pod template cannot
  * change; a different build is a different key and so a different Job), and owned by the RecIndex, so deleting the
  * RecIndex deletes its Jobs. Jobs of earlier keys stay until a newer build completes; the reconciler removes them.
+ *
+ * <p>It is deliberately not a {@code Deleter} (nor {@code GarbageCollected}, which is one): the workflow deletes a
+ * deleter whenever its precondition does not hold, which would remove a finished Job (and its result) as soon as its
+ * index is recorded, or stop a running build while its RecModel is briefly not Ready. The owner reference is added
+ * here instead, and Job events are mapped back through it.
  */
 @KubernetesDependent(
         informer =
@@ -33,7 +40,9 @@ import jakarta.inject.Inject;
                         labelSelector = TandemLabels.MANAGED_BY + "=" + TandemLabels.MANAGED_BY_VALUE + ","
                                 + TandemLabels.REC_INDEX))
 public class BuildJob extends KubernetesDependentResource<Job, RecIndex>
-        implements Creator<Job, RecIndex>, GarbageCollected<RecIndex> {
+        implements Creator<Job, RecIndex>, SecondaryToPrimaryMapper<Job> {
+
+    private static final SecondaryToPrimaryMapper<Job> OWNER = Mappers.fromOwnerReferences(RecIndex.class);
 
     @Inject
     OperatorConfig config;
@@ -52,6 +61,16 @@ public class BuildJob extends KubernetesDependentResource<Job, RecIndex>
     protected ResourceID targetSecondaryResourceID(RecIndex index, Context<RecIndex> context) {
         return new ResourceID(
                 plan(index, context).jobName(), index.getMetadata().getNamespace());
+    }
+
+    @Override
+    protected boolean addOwnerReference() {
+        return true;
+    }
+
+    @Override
+    public Set<ResourceID> toPrimaryResourceIDs(Job job) {
+        return OWNER.toPrimaryResourceIDs(job);
     }
 
     private static BuildPlan plan(RecIndex index, Context<RecIndex> context) {

@@ -16,7 +16,7 @@ import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 /**
  * Precondition of the build Job: the RecModel is resolved and verified (not archived), and the index of the current
  * build key is not recorded as built yet. Once it is, a deleted Job is not made again (it would find its own index and
- * fail); while the precondition does not hold, existing Jobs are left alone.
+ * fail). While it does not hold, existing Jobs are left alone ({@link BuildJob} is no deleter).
  */
 public class BuildNeeded implements Condition<Job, RecIndex> {
 
