@@ -8,6 +8,7 @@ import dev.tandem.operator.crd.v1alpha1.rollout.Rollout;
 import dev.tandem.operator.crd.v1alpha1.rollout.ServedPair;
 import dev.tandem.operator.crd.v1alpha1.rollout.ServingResources;
 import dev.tandem.operator.crd.v1alpha1.rollout.ServingSettings;
+import dev.tandem.operator.recindex.RecIndexNames;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -37,7 +38,6 @@ public final class ServingDeployments {
     static final String INDEX_MOUNT = "/var/lib/tandem/index";
 
     private static final String CACHE_MOUNT = "/var/cache/tandem";
-    private static final String PVC_SCHEME = "pvc://";
 
     private ServingDeployments() {}
 
@@ -59,8 +59,8 @@ public final class ServingDeployments {
                 .withMountPath(CACHE_MOUNT)
                 .build());
         String index = pair.getIndexLocation();
-        if (index.startsWith(PVC_SCHEME)) {
-            String rest = index.substring(PVC_SCHEME.length());
+        if (index.startsWith(RecIndexNames.PVC_SCHEME)) {
+            String rest = index.substring(RecIndexNames.PVC_SCHEME.length());
             int slash = rest.indexOf('/');
             String claim = slash < 0 ? rest : rest.substring(0, slash);
             String path = slash < 0 ? "" : rest.substring(slash + 1);
