@@ -22,16 +22,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged operator ({@code target/quarkus-app/quarkus-run.jar}) as a process of its own, pointed at the local
  * platform: what a user deploys, started, stopped and killed by the tests (a restart mid-swap is one of them). It
- * reconciles only resources labelled with this test JVM's {@link LocalPlatformResource#INSTANCE_LABEL}.
+ * reconciles only resources labelled {@link LocalPlatformResource#INSTANCE_LABEL} with a value of its own: the
+ * operator that Quarkus integration tests in the same JVM start uses another, so the two never share a resource.
  */
 public final class OperatorProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final String INSTANCE =
+            "proc-" + UUID.randomUUID().toString().substring(0, 8);
 
     private final LocalPlatform platform;
     private final Map<String, String> settings;
@@ -43,7 +47,7 @@ public final class OperatorProcess implements AutoCloseable {
         this.platform = platform;
         this.settings = settings;
         this.port = freePort();
-        this.log = Path.of("target", "operator-" + LocalPlatformResource.instance() + "-" + port + ".log");
+        this.log = Path.of("target", "operator-" + INSTANCE + "-" + port + ".log");
     }
 
     /** Installs the CRDs and starts the operator; returns once it reports ready. */
@@ -58,7 +62,7 @@ public final class OperatorProcess implements AutoCloseable {
 
     /** The labels a resource needs for this operator to reconcile it. */
     public static Map<String, String> instanceLabels() {
-        return Map.of(LocalPlatformResource.INSTANCE_LABEL, LocalPlatformResource.instance());
+        return Map.of(LocalPlatformResource.INSTANCE_LABEL, INSTANCE);
     }
 
     /** Kills the process without warning (SIGKILL), as a node failure or OOM kill would. */
@@ -123,7 +127,7 @@ public final class OperatorProcess implements AutoCloseable {
         command.add("-Dquarkus.http.host=127.0.0.1");
         for (String controller : new String[] {"recmodel", "recindex", "rollout"}) {
             command.add("-Dquarkus.operator-sdk.controllers." + controller + ".selector="
-                    + LocalPlatformResource.INSTANCE_LABEL + "=" + LocalPlatformResource.instance());
+                    + LocalPlatformResource.INSTANCE_LABEL + "=" + INSTANCE);
         }
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
