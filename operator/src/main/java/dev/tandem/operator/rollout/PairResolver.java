@@ -49,6 +49,12 @@ public final class PairResolver {
                             + index.getSpec().getModelRef() + ", not " + ref.getModelRef());
         }
         var indexStatus = index.getStatus();
+        if (indexStatus != null && indexStatus.getPhase() == IndexPhase.Archived) {
+            return PairResolution.waiting(
+                    "IndexArchived",
+                    "RecIndex " + ref.getIndexRef() + " was archived with its model version "
+                            + indexStatus.getModelVersion());
+        }
         if (indexStatus == null || indexStatus.getPhase() != IndexPhase.Built || indexStatus.getLocation() == null) {
             return PairResolution.waiting(
                     "IndexNotBuilt",

@@ -26,7 +26,7 @@ public final class RolloutConditions {
 
     /** Reasons that will not go away without a person changing something. */
     private static final Set<String> NEEDS_A_PERSON =
-            Set.of("ModelNotFound", "ModelArchived", "IndexNotFound", "IndexOfAnotherModel");
+            Set.of("ModelNotFound", "ModelArchived", "IndexNotFound", "IndexOfAnotherModel", "IndexArchived");
 
     private RolloutConditions() {}
 

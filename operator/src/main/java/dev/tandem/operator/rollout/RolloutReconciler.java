@@ -5,6 +5,7 @@
 package dev.tandem.operator.rollout;
 
 import dev.tandem.operator.config.OperatorConfig;
+import dev.tandem.operator.crd.v1alpha1.common.ConditionTypes;
 import dev.tandem.operator.crd.v1alpha1.recindex.RecIndex;
 import dev.tandem.operator.crd.v1alpha1.recmodel.RecModel;
 import dev.tandem.operator.crd.v1alpha1.rollout.Colour;
@@ -149,9 +150,13 @@ public class RolloutReconciler implements Reconciler<Rollout>, Cleaner<Rollout> 
                         rollout.getSpec().getStrategy().getBlueGreen().getAnalysis()),
                 clock.instant());
 
+        var before = rollout.getStatus() == null
+                ? null
+                : rollout.getStatus().condition(ConditionTypes.DEGRADED).orElse(null);
         // The decision is stored before any object follows it: a restarted operator resumes from it.
         store(rollout, plan.status(), context);
         announce(rollout, plan);
+        announceDegraded(rollout, before);
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
         recordInRegistry(rollout, context);
 
@@ -220,6 +225,22 @@ public class RolloutReconciler implements Reconciler<Rollout>, Cleaner<Rollout> 
                 events.normal(rollout, t.reason(), t.message());
             }
             t.swapEnded().ifPresent(end -> metrics.swapEnded(end.result(), end.took()));
+        }
+    }
+
+    /** A Degraded condition that flips is a transition too: the pods' problem, or that it went away. */
+    private void announceDegraded(Rollout rollout, io.fabric8.kubernetes.api.model.Condition before) {
+        var after = rollout.getStatus().condition(ConditionTypes.DEGRADED).orElse(null);
+        if (after == null
+                || (before != null
+                        && before.getStatus().equals(after.getStatus())
+                        && before.getReason().equals(after.getReason()))) {
+            return;
+        }
+        if ("True".equals(after.getStatus())) {
+            events.warning(rollout, after.getReason(), after.getMessage());
+        } else if (before != null && "True".equals(before.getStatus())) {
+            events.normal(rollout, "Recovered", "no longer degraded (was " + before.getReason() + ")");
         }
     }
 

@@ -55,6 +55,10 @@ class PairResolverTest {
         RecIndex building = index("movies", "4", "k");
         building.getStatus().setPhase(IndexPhase.Building);
         assertThat(PairResolver.resolve(REF, model("4"), building).reason()).isEqualTo("IndexNotBuilt");
+        RecIndex archivedIndex = index("movies", "4", "k");
+        archivedIndex.getStatus().setPhase(IndexPhase.Archived);
+        assertThat(PairResolver.resolve(REF, model("4"), archivedIndex).reason())
+                .isEqualTo("IndexArchived");
         RecModel archived = model("4");
         archived.getStatus().setArchived(new ArchiveRecord("LostOffline", "lost", "2026-12-02T00:00:00Z"));
         assertThat(PairResolver.resolve(REF, archived, index("movies", "4", "k"))
