@@ -249,6 +249,59 @@ class RolloutSwapIT {
                 .containsExactly("movies-green");
     }
 
+    @Test
+    void withoutAutoPromotionTheCandidateWaitsUntilAPersonPromotesIt(
+            LocalPlatform platform, KubernetesClient client, TestNamespace ns) {
+        NodeTrainedModel.Model model = NodeTrainedModel.fresh(platform);
+        NodePairs.pair(client, ns.name(), model, 1, "movies-v1");
+        NodePairs.pair(client, ns.name(), model, 2, "movies-v2");
+        Rollout rollout = NodePairs.rollout(ns.name(), "movies", "movies-v1");
+        rollout.getSpec().getStrategy().getBlueGreen().setAutoPromotion(false);
+        client.resource(rollout).create();
+        awaitRollout(client, ns, "movies", r -> r.getStatus().getPhase() == RolloutPhase.Healthy);
+
+        switchPair(client, ns, "movies", "movies-v2");
+        Rollout waiting =
+                awaitRollout(client, ns, "movies", r -> r.getStatus().getPhase() == RolloutPhase.AwaitingPromotion);
+        String candidate = waiting.getStatus().getPreview().getPair();
+        assertThat(waiting.getStatus().getLastAnalysis().isPassed()).isTrue();
+        assertThat(waiting.getStatus().getActive().getPair()).startsWith("v1-");
+        assertThat(client.services()
+                        .inNamespace(ns.name())
+                        .withName("movies-api")
+                        .get()
+                        .getSpec()
+                        .getSelector())
+                .containsEntry("tandem.dev/colour", "blue");
+        assertThat(client.services()
+                        .inNamespace(ns.name())
+                        .withName("movies-api-preview")
+                        .get()
+                        .getSpec()
+                        .getSelector())
+                .as("the candidate is reachable for a look before it is promoted")
+                .containsEntry("tandem.dev/colour", "green");
+
+        client.resources(Rollout.class)
+                .inNamespace(ns.name())
+                .withName("movies")
+                .edit(r -> {
+                    r.getMetadata().getAnnotations().put(Rollout.PROMOTE_ANNOTATION, candidate);
+                    return r;
+                });
+
+        Rollout promoted = awaitRollout(
+                client, ns, "movies", r -> r.getStatus().getActive().getPair().equals(candidate));
+        assertThat(promoted.getStatus().getHistory().getFirst().getReason()).isEqualTo("ManualPromotion");
+        assertThat(client.services()
+                        .inNamespace(ns.name())
+                        .withName("movies-api")
+                        .get()
+                        .getSpec()
+                        .getSelector())
+                .containsEntry("tandem.dev/colour", "green");
+    }
+
     private static void switchPair(KubernetesClient client, TestNamespace ns, String rollout, String pair) {
         client.resources(Rollout.class).inNamespace(ns.name()).withName(rollout).edit(r -> {
             r.getSpec().setPair(new PairRef(pair, pair + "-index"));
