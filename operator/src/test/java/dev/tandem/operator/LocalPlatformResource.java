@@ -5,11 +5,15 @@
 package dev.tandem.operator;
 
 import dev.tandem.operator.it.TandemCrds;
+import dev.tandem.operator.recindex.RecIndexReconciler;
+import dev.tandem.operator.recmodel.RecModelReconciler;
+import dev.tandem.operator.rollout.RolloutReconciler;
 import dev.tandem.testing.LocalPlatform;
 import dev.tandem.testing.LocalPlatformExtension;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -38,14 +42,21 @@ public class LocalPlatformResource implements QuarkusTestResourceLifecycleManage
         try (KubernetesClient client = platform.newKubernetesClient()) {
             TandemCrds.install(client);
         }
-        Map<String, String> config = new HashMap<>();
+        Map<String, String> config = new HashMap<>(scopedTo(INSTANCE));
         config.put("kubeconfig", platform.kubeconfig().toString());
+        return config;
+    }
+
+    /** The settings that restrict every controller to resources labelled {@link #INSTANCE_LABEL}={@code instance}. */
+    public static Map<String, String> scopedTo(String instance) {
+        Map<String, String> settings = new HashMap<>();
         // Unquoted keys: given as controllers."recindex".selector, the packaged operator ignored the recindex selector
         // (rollout's was honoured) and reconciled every test run's RecIndexes. The names have no dots to quote.
-        for (String controller : new String[] {"recmodel", "recindex", "rollout"}) {
-            config.put("quarkus.operator-sdk.controllers." + controller + ".selector", INSTANCE_LABEL + "=" + INSTANCE);
+        for (String controller : List.of(RecModelReconciler.NAME, RecIndexReconciler.NAME, RolloutReconciler.NAME)) {
+            settings.put(
+                    "quarkus.operator-sdk.controllers." + controller + ".selector", INSTANCE_LABEL + "=" + instance);
         }
-        return config;
+        return settings;
     }
 
     @Override

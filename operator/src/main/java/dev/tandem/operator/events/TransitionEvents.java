@@ -39,9 +39,9 @@ public class TransitionEvents {
         emit(resource, "Normal", reason, message);
     }
 
-    /** A Warning event: something needs a person's attention. */
-    public void warning(HasMetadata resource, String reason, String message) {
-        emit(resource, "Warning", reason, message);
+    /** A Warning event when {@code warning} (something needs a person's attention), else a Normal one. */
+    public void record(HasMetadata resource, boolean warning, String reason, String message) {
+        emit(resource, warning ? "Warning" : "Normal", reason, message);
     }
 
     private void emit(HasMetadata resource, String type, String reason, String message) {

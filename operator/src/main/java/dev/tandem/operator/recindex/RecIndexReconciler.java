@@ -16,6 +16,7 @@ import dev.tandem.operator.naming.TandemLabels;
 import dev.tandem.operator.recindex.dependent.BuildJob;
 import dev.tandem.operator.recindex.dependent.BuildNeeded;
 import dev.tandem.operator.status.StatusComparison;
+import dev.tandem.operator.status.StatusWriter;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -133,11 +134,7 @@ public class RecIndexReconciler implements Reconciler<RecIndex> {
         RecIndexStatusBuilder.Result result = RecIndexStatusBuilder.build(index, situation, build, archive, clock);
         store(index, result.status(), context);
         for (RecIndexStatusBuilder.Transition t : result.transitions()) {
-            if (t.warning()) {
-                events.warning(index, t.reason(), t.message());
-            } else {
-                events.normal(index, t.reason(), t.message());
-            }
+            events.record(index, t.warning(), t.reason(), t.message());
         }
         tidyJobs(index, situation, archive, result.status(), context);
 
@@ -197,9 +194,7 @@ public class RecIndexReconciler implements Reconciler<RecIndex> {
             return;
         }
         index.setStatus(status);
-        // A replace with the resourceVersion read: a status decided on a stale RecIndex fails and is decided again.
-        RecIndex stored = context.getClient().resource(index).updateStatus();
-        index.getMetadata().setResourceVersion(stored.getMetadata().getResourceVersion());
+        StatusWriter.replaceStatus(index, context);
     }
 
     /** Jobs of superseded keys go once a newer index is recorded; all of them once the index is retired. */

@@ -65,11 +65,7 @@ public class RecModelReconciler implements Reconciler<RecModel> {
         Outcome outcome = statuses.build(model, observe(model));
         outcome.failure().ifPresent(reason -> metrics.failed(KIND, reason));
         for (StatusEvent event : outcome.events()) {
-            if (event.warning()) {
-                events.warning(model, event.reason(), event.message());
-            } else {
-                events.normal(model, event.reason(), event.message());
-            }
+            events.record(model, event.warning(), event.reason(), event.message());
         }
         UpdateControl<RecModel> control;
         if (StatusComparison.same(model.getStatus(), outcome.status())) {

@@ -23,10 +23,11 @@ import dev.tandem.operator.rollout.dependent.PairPresent;
 import dev.tandem.operator.rollout.dependent.PreviewService;
 import dev.tandem.operator.rollout.dependent.SlotOccupied;
 import dev.tandem.operator.status.StatusComparison;
+import dev.tandem.operator.status.StatusWriter;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -195,20 +196,7 @@ public class RolloutReconciler implements Reconciler<Rollout>, Cleaner<Rollout> 
             return;
         }
         rollout.setStatus(status);
-        write(rollout, context);
-    }
-
-    /**
-     * Replaces the status with the resourceVersion the step read, so a step decided on stale state fails and is
-     * planned again, and tells the informer's cache about the write, so the next step does not read its own past.
-     */
-    private static void write(Rollout rollout, Context<Rollout> context) {
-        Rollout before = Serialization.clone(rollout);
-        Rollout stored = context.getClient().resource(rollout).updateStatus();
-        context.eventSourceRetriever()
-                .getControllerEventSource()
-                .handleRecentResourceUpdate(ResourceID.fromResource(stored), stored, before);
-        rollout.getMetadata().setResourceVersion(stored.getMetadata().getResourceVersion());
+        StatusWriter.replaceStatus(rollout, context);
     }
 
     private void announce(Rollout rollout, SwapPlanner.Plan plan) {
@@ -219,17 +207,13 @@ public class RolloutReconciler implements Reconciler<Rollout>, Cleaner<Rollout> 
             LOG.infof(
                     "Rollout %s/%s: %s: %s",
                     rollout.getMetadata().getNamespace(), rollout.getMetadata().getName(), t.reason(), t.message());
-            if (t.warning()) {
-                events.warning(rollout, t.reason(), t.message());
-            } else {
-                events.normal(rollout, t.reason(), t.message());
-            }
+            events.record(rollout, t.warning(), t.reason(), t.message());
             t.swapEnded().ifPresent(end -> metrics.swapEnded(end.result(), end.took()));
         }
     }
 
     /** A Degraded condition that flips is a transition too: the pods' problem, or that it went away. */
-    private void announceDegraded(Rollout rollout, io.fabric8.kubernetes.api.model.Condition before) {
+    private void announceDegraded(Rollout rollout, Condition before) {
         var after = rollout.getStatus().condition(ConditionTypes.DEGRADED).orElse(null);
         if (after == null
                 || (before != null
@@ -238,7 +222,7 @@ public class RolloutReconciler implements Reconciler<Rollout>, Cleaner<Rollout> 
             return;
         }
         if ("True".equals(after.getStatus())) {
-            events.warning(rollout, after.getReason(), after.getMessage());
+            events.record(rollout, true, after.getReason(), after.getMessage());
         } else if (before != null && "True".equals(before.getStatus())) {
             events.normal(rollout, "Recovered", "no longer degraded (was " + before.getReason() + ")");
         }
@@ -265,7 +249,7 @@ public class RolloutReconciler implements Reconciler<Rollout>, Cleaner<Rollout> 
             }
         }
         if (changed) {
-            write(rollout, context);
+            StatusWriter.replaceStatus(rollout, context);
         }
     }
 

@@ -125,10 +125,7 @@ public final class OperatorProcess implements AutoCloseable {
         command.add("-Dkubeconfig=" + platform.kubeconfig());
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.http.host=127.0.0.1");
-        for (String controller : new String[] {"recmodel", "recindex", "rollout"}) {
-            command.add("-Dquarkus.operator-sdk.controllers." + controller + ".selector="
-                    + LocalPlatformResource.INSTANCE_LABEL + "=" + INSTANCE);
-        }
+        LocalPlatformResource.scopedTo(INSTANCE).forEach((key, value) -> command.add("-D" + key + "=" + value));
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(Path.of("target", "quarkus-app", "quarkus-run.jar")

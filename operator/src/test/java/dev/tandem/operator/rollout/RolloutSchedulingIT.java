@@ -19,7 +19,6 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.TolerationBuilder;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
@@ -203,10 +202,5 @@ class RolloutSchedulingIT {
                                 .withName(name)
                                 .get(),
                         r -> r != null && done.test(r));
-    }
-
-    @SuppressWarnings("unused")
-    private static List<Deployment> deployments(KubernetesClient client, TestNamespace ns) {
-        return client.apps().deployments().inNamespace(ns.name()).list().getItems();
     }
 }

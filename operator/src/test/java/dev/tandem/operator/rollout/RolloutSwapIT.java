@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +61,14 @@ class RolloutSwapIT {
         operator = OperatorProcess.start(
                 LocalPlatformExtension.platform(),
                 Map.of("tandem.operator.progress-interval", "1s", "tandem.operator.resync-interval", "5s"));
+    }
+
+    /** The selector watches of the test that ran; they end with it. */
+    private final List<Watch> watches = new ArrayList<>();
+
+    @AfterEach
+    void closeWatches() {
+        watches.forEach(Watch::close);
     }
 
     @AfterAll
@@ -266,19 +275,8 @@ class RolloutSwapIT {
         String candidate = waiting.getStatus().getPreview().getPair();
         assertThat(waiting.getStatus().getLastAnalysis().isPassed()).isTrue();
         assertThat(waiting.getStatus().getActive().getPair()).startsWith("v1-");
-        assertThat(client.services()
-                        .inNamespace(ns.name())
-                        .withName("movies-api")
-                        .get()
-                        .getSpec()
-                        .getSelector())
-                .containsEntry("tandem.dev/colour", "blue");
-        assertThat(client.services()
-                        .inNamespace(ns.name())
-                        .withName("movies-api-preview")
-                        .get()
-                        .getSpec()
-                        .getSelector())
+        assertThat(selector(client, ns, "movies-api")).containsEntry("tandem.dev/colour", "blue");
+        assertThat(selector(client, ns, "movies-api-preview"))
                 .as("the candidate is reachable for a look before it is promoted")
                 .containsEntry("tandem.dev/colour", "green");
 
@@ -293,13 +291,7 @@ class RolloutSwapIT {
         Rollout promoted = awaitRollout(
                 client, ns, "movies", r -> r.getStatus().getActive().getPair().equals(candidate));
         assertThat(promoted.getStatus().getHistory().getFirst().getReason()).isEqualTo("ManualPromotion");
-        assertThat(client.services()
-                        .inNamespace(ns.name())
-                        .withName("movies-api")
-                        .get()
-                        .getSpec()
-                        .getSelector())
-                .containsEntry("tandem.dev/colour", "green");
+        assertThat(selector(client, ns, "movies-api")).containsEntry("tandem.dev/colour", "green");
     }
 
     private static void switchPair(KubernetesClient client, TestNamespace ns, String rollout, String pair) {
@@ -322,7 +314,16 @@ class RolloutSwapIT {
     }
 
     /** The colours the Service's selector takes from now on, each change once. */
-    private static List<String> watchActiveSelector(KubernetesClient client, TestNamespace ns, String service) {
+    private static Map<String, String> selector(KubernetesClient client, TestNamespace ns, String service) {
+        return client.services()
+                .inNamespace(ns.name())
+                .withName(service)
+                .get()
+                .getSpec()
+                .getSelector();
+    }
+
+    private List<String> watchActiveSelector(KubernetesClient client, TestNamespace ns, String service) {
         List<String> colours = Collections.synchronizedList(new ArrayList<>());
         Watch watch = client.services().inNamespace(ns.name()).withName(service).watch(new Watcher<>() {
             @Override
@@ -340,7 +341,7 @@ class RolloutSwapIT {
                 // The test ends the watch with its namespace.
             }
         });
-        Runtime.getRuntime().addShutdownHook(new Thread(watch::close));
+        watches.add(watch);
         return colours;
     }
 

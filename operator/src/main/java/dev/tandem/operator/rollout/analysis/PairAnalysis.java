@@ -21,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
@@ -184,8 +185,8 @@ public class PairAnalysis {
             if (count == 0) {
                 return;
             }
-            double[] sorted = java.util.Arrays.copyOf(millis, count);
-            java.util.Arrays.sort(sorted);
+            double[] sorted = Arrays.copyOf(millis, count);
+            Arrays.sort(sorted);
             double p99 = sorted[(int) Math.ceil(0.99 * count) - 1];
             worstP99 = Math.max(worstP99, p99);
         }
