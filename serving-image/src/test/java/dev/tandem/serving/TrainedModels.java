@@ -4,6 +4,7 @@
  */
 package dev.tandem.serving;
 
+import dev.tandem.api.mlflow.ModelUri;
 import dev.tandem.trainer.cli.TrainerCli;
 import dev.tandem.trainer.dataset.Dataset;
 import dev.tandem.trainer.dataset.SyntheticConfig;
@@ -35,7 +36,7 @@ public final class TrainedModels {
     public record Trained(String name, List<Path> bundles) {
 
         public String uri(int version) {
-            return "models:/" + name + "/" + version;
+            return ModelUri.of(name, String.valueOf(version)).toString();
         }
 
         public Path bundle(int version) {

@@ -4,6 +4,7 @@
  */
 package dev.tandem.operator.events;
 
+import dev.tandem.api.crd.v1alpha1.common.Reason;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
@@ -35,13 +36,21 @@ public class TransitionEvents {
     }
 
     /** A Normal event: something went as it should. */
-    public void normal(HasMetadata resource, String reason, String message) {
-        emit(resource, "Normal", reason, message);
+    public void normal(HasMetadata resource, Reason reason, String message) {
+        emit(resource, "Normal", reason.name(), message);
     }
 
     /** A Warning event when {@code warning} (something needs a person's attention), else a Normal one. */
-    public void record(HasMetadata resource, boolean warning, String reason, String message) {
-        emit(resource, warning ? "Warning" : "Normal", reason, message);
+    public void record(HasMetadata resource, boolean warning, Reason reason, String message) {
+        emit(resource, warning ? "Warning" : "Normal", reason.name(), message);
+    }
+
+    /**
+     * An Event whose reason the operator passes on as a condition reports it: a scheduler's, a kubelet's or
+     * {@code build-index}'s word rather than one of its own {@link Reason}s.
+     */
+    public void recordReported(HasMetadata resource, boolean warning, String reportedReason, String message) {
+        emit(resource, warning ? "Warning" : "Normal", reportedReason, message);
     }
 
     private void emit(HasMetadata resource, String type, String reason, String message) {

@@ -4,11 +4,13 @@
  */
 package dev.tandem.operator.metrics;
 
+import dev.tandem.api.crd.v1alpha1.rollout.SwapResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * The operator's Prometheus metrics: reconciles and their errors per kind, and swaps started, promoted and aborted with
@@ -50,15 +52,15 @@ public class OperatorMetrics {
                 .increment();
     }
 
-    /** A swap ended; {@code result} is Promoted or Aborted. */
-    public void swapEnded(String result, Duration took) {
-        Counter.builder("tandem_operator_swaps_" + ("Promoted".equals(result) ? "promoted" : "aborted"))
+    /** A swap ended. */
+    public void swapEnded(SwapResult result, Duration took) {
+        Counter.builder("tandem_operator_swaps_" + result.name().toLowerCase(Locale.ROOT))
                 .description("Blue/green swaps that ended " + result)
                 .register(registry)
                 .increment();
         Timer.builder("tandem_operator_swap_duration")
                 .description("Time from a swap's start to its end")
-                .tag("result", result)
+                .tag("result", result.name())
                 .publishPercentileHistogram()
                 .register(registry)
                 .record(took);

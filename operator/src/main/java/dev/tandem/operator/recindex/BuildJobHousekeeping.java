@@ -4,6 +4,7 @@
  */
 package dev.tandem.operator.recindex;
 
+import dev.tandem.api.naming.RecIndexNames;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -4,8 +4,9 @@
  */
 package dev.tandem.operator.recindex;
 
-import dev.tandem.operator.crd.v1alpha1.recindex.BuildSpec;
-import dev.tandem.operator.crd.v1alpha1.recindex.RecIndex;
+import dev.tandem.api.crd.v1alpha1.recindex.BuildSpec;
+import dev.tandem.api.crd.v1alpha1.recindex.RecIndex;
+import dev.tandem.api.naming.RecIndexNames;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;

@@ -4,8 +4,9 @@
  */
 package dev.tandem.operator.recindex;
 
-import dev.tandem.operator.crd.v1alpha1.recindex.HnswSpec;
-import dev.tandem.operator.crd.v1alpha1.recindex.IndexStorage;
+import dev.tandem.api.crd.v1alpha1.recindex.HnswSpec;
+import dev.tandem.api.crd.v1alpha1.recindex.IndexStorage;
+import dev.tandem.api.naming.RecIndexNames;
 import java.util.HexFormat;
 import java.util.Objects;
 

@@ -4,6 +4,7 @@
  */
 package dev.tandem.operator.recindex;
 
+import dev.tandem.api.naming.RecIndexNames;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
 import io.fabric8.kubernetes.api.model.ContainerStatus;

@@ -4,10 +4,12 @@
  */
 package dev.tandem.operator.recindex;
 
+import dev.tandem.api.crd.v1alpha1.recindex.RecIndex;
+import dev.tandem.api.crd.v1alpha1.recindex.StorageType;
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModel;
+import dev.tandem.api.mlflow.ModelUri;
+import dev.tandem.api.naming.RecIndexNames;
 import dev.tandem.bundle.BundleLayout;
-import dev.tandem.operator.crd.v1alpha1.recindex.RecIndex;
-import dev.tandem.operator.crd.v1alpha1.recindex.StorageType;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModel;
 import java.util.Map;
 
 /**
@@ -37,7 +39,7 @@ public record BuildPlan(
 
     /** The bundle as build-index takes it: the registry URI of the resolved version, never an alias. */
     public String bundleUri() {
-        return "models:/" + modelName + "/" + modelVersion;
+        return ModelUri.of(modelName, modelVersion).toString();
     }
 
     /** Whether the index is written into a PersistentVolumeClaim rather than uploaded to MLflow. */

@@ -4,11 +4,11 @@
  */
 package dev.tandem.operator.recindex;
 
-import dev.tandem.operator.crd.v1alpha1.common.ArchiveRecord;
-import dev.tandem.operator.crd.v1alpha1.common.ConditionTypes;
-import dev.tandem.operator.crd.v1alpha1.recindex.RecIndex;
-import dev.tandem.operator.crd.v1alpha1.recindex.StorageType;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModel;
+import dev.tandem.api.crd.v1alpha1.common.ArchiveRecord;
+import dev.tandem.api.crd.v1alpha1.common.ConditionTypes;
+import dev.tandem.api.crd.v1alpha1.recindex.RecIndex;
+import dev.tandem.api.crd.v1alpha1.recindex.StorageType;
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModel;
 
 /** What a RecIndex's RecModel allows now: waiting for it, building from it, or retiring an archived version's index. */
 public sealed interface ModelSituation {

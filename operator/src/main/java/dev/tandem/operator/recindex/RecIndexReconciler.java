@@ -4,15 +4,17 @@
  */
 package dev.tandem.operator.recindex;
 
+import dev.tandem.api.crd.v1alpha1.recindex.IndexPhase;
+import dev.tandem.api.crd.v1alpha1.recindex.RecIndex;
+import dev.tandem.api.crd.v1alpha1.recindex.RecIndexReason;
+import dev.tandem.api.crd.v1alpha1.recindex.RecIndexStatus;
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModel;
+import dev.tandem.api.crd.v1alpha1.rollout.Rollout;
+import dev.tandem.api.naming.RecIndexNames;
+import dev.tandem.api.naming.TandemLabels;
 import dev.tandem.operator.config.OperatorConfig;
-import dev.tandem.operator.crd.v1alpha1.recindex.IndexPhase;
-import dev.tandem.operator.crd.v1alpha1.recindex.RecIndex;
-import dev.tandem.operator.crd.v1alpha1.recindex.RecIndexStatus;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModel;
-import dev.tandem.operator.crd.v1alpha1.rollout.Rollout;
 import dev.tandem.operator.events.TransitionEvents;
 import dev.tandem.operator.metrics.OperatorMetrics;
-import dev.tandem.operator.naming.TandemLabels;
 import dev.tandem.operator.recindex.dependent.BuildJob;
 import dev.tandem.operator.recindex.dependent.BuildNeeded;
 import dev.tandem.operator.status.StatusComparison;
@@ -134,7 +136,7 @@ public class RecIndexReconciler implements Reconciler<RecIndex> {
         RecIndexStatusBuilder.Result result = RecIndexStatusBuilder.build(index, situation, build, archive, clock);
         store(index, result.status(), context);
         for (RecIndexStatusBuilder.Transition t : result.transitions()) {
-            events.record(index, t.warning(), t.reason(), t.message());
+            events.recordReported(index, t.warning(), t.reason(), t.message());
         }
         tidyJobs(index, situation, archive, result.status(), context);
 
@@ -159,7 +161,10 @@ public class RecIndexReconciler implements Reconciler<RecIndex> {
                 jobName,
                 build,
                 context.getSecondaryResources(Job.class))) {
-            events.normal(index, "BuildRetried", "Job " + jobName + " failed before the spec changed; it runs again");
+            events.normal(
+                    index,
+                    RecIndexReason.BuildRetried,
+                    "Job " + jobName + " failed before the spec changed; it runs again");
             return BuildObservation.absent();
         }
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
@@ -212,7 +217,7 @@ public class RecIndexReconciler implements Reconciler<RecIndex> {
             removed = BuildJobHousekeeping.removeAllBut(context.getClient(), null, jobs);
         }
         if (!removed.isEmpty()) {
-            events.normal(index, "JobsRemoved", "build Jobs " + String.join(", ", removed) + " removed");
+            events.normal(index, RecIndexReason.JobsRemoved, "build Jobs " + String.join(", ", removed) + " removed");
         }
     }
 

@@ -4,10 +4,10 @@
  */
 package dev.tandem.operator.recindex;
 
-import dev.tandem.operator.crd.v1alpha1.common.ConditionTypes;
-import dev.tandem.operator.crd.v1alpha1.recindex.IndexPhase;
-import dev.tandem.operator.crd.v1alpha1.recindex.RecIndex;
-import dev.tandem.operator.crd.v1alpha1.recindex.RecIndexStatus;
+import dev.tandem.api.crd.v1alpha1.common.ConditionTypes;
+import dev.tandem.api.crd.v1alpha1.recindex.IndexPhase;
+import dev.tandem.api.crd.v1alpha1.recindex.RecIndex;
+import dev.tandem.api.crd.v1alpha1.recindex.RecIndexStatus;
 import dev.tandem.operator.status.ConditionSet;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;

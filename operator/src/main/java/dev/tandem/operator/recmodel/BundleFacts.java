@@ -4,10 +4,10 @@
  */
 package dev.tandem.operator.recmodel;
 
+import dev.tandem.api.crd.v1alpha1.recmodel.SimilarityKind;
 import dev.tandem.bundle.BundleManifest;
 import dev.tandem.bundle.FileDigest;
 import dev.tandem.bundle.Similarity;
-import dev.tandem.operator.crd.v1alpha1.recmodel.SimilarityKind;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;

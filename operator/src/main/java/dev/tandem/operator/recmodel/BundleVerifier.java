@@ -4,13 +4,13 @@
  */
 package dev.tandem.operator.recmodel;
 
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModelSpec;
 import dev.tandem.bundle.BundleReader;
 import dev.tandem.bundle.InvalidBundleException;
 import dev.tandem.bundle.VerifiedBundle;
 import dev.tandem.mlflow.MlflowApiException;
 import dev.tandem.mlflow.ModelVersion;
 import dev.tandem.operator.config.OperatorConfig;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModelSpec;
 import dev.tandem.operator.mlflow.MlflowRegistries;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;

@@ -4,8 +4,10 @@
  */
 package dev.tandem.operator.recmodel;
 
+import dev.tandem.api.crd.v1alpha1.common.ArchiveRecord;
+import dev.tandem.api.mlflow.MlflowTags;
+import dev.tandem.api.mlflow.ModelStage;
 import dev.tandem.mlflow.ModelVersion;
-import dev.tandem.operator.crd.v1alpha1.common.ArchiveRecord;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -16,25 +18,20 @@ import java.time.temporal.ChronoUnit;
  */
 final class LostVersions {
 
-    static final String ARCHIVED_STAGE = "Archived";
-    static final String DECISION_TAG = "tandem.decision";
-    static final String DECISION_REASON_TAG = "tandem.decision.reason";
-    static final String REJECTED = "rejected";
-
     private LostVersions() {}
 
     /** Whether MLflow marks the version lost. */
     static boolean isLost(ModelVersion version) {
-        return ARCHIVED_STAGE.equals(version.stage())
-                || REJECTED.equals(version.tags().get(DECISION_TAG));
+        return ModelStage.Archived.is(version.stage())
+                || MlflowTags.Decision.REJECTED.is(version.tags().get(MlflowTags.DECISION));
     }
 
     /** The record status keeps of a lost version: why, in the registry's words, and when the operator saw it. */
     static ArchiveRecord archiveRecord(String model, ModelVersion version, Instant seen) {
         String at = seen.truncatedTo(ChronoUnit.SECONDS).toString();
         String which = "version " + version.version() + " of " + model;
-        if (REJECTED.equals(version.tags().get(DECISION_TAG))) {
-            String why = version.tags().get(DECISION_REASON_TAG);
+        if (MlflowTags.Decision.REJECTED.is(version.tags().get(MlflowTags.DECISION))) {
+            String why = version.tags().get(MlflowTags.DECISION_REASON);
             return new ArchiveRecord(
                     RecModelReasons.LOST_OFFLINE,
                     which + " lost on offline metrics" + (why == null || why.isBlank() ? "" : ": " + why)

@@ -4,9 +4,9 @@
  */
 package dev.tandem.operator.recmodel;
 
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModelSpec;
 import dev.tandem.bundle.BundleManifest;
 import dev.tandem.mlflow.ModelVersion;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModelSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

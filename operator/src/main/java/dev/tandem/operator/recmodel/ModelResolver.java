@@ -4,10 +4,10 @@
  */
 package dev.tandem.operator.recmodel;
 
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModelSpec;
 import dev.tandem.mlflow.MlflowApiException;
 import dev.tandem.mlflow.ModelRegistry;
 import dev.tandem.mlflow.ModelVersion;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModelSpec;
 import dev.tandem.operator.mlflow.MlflowRegistries;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;

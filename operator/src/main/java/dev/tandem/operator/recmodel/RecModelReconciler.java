@@ -4,9 +4,9 @@
  */
 package dev.tandem.operator.recmodel;
 
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModel;
 import dev.tandem.mlflow.ModelVersion;
 import dev.tandem.operator.config.OperatorConfig;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModel;
 import dev.tandem.operator.events.TransitionEvents;
 import dev.tandem.operator.metrics.OperatorMetrics;
 import dev.tandem.operator.recmodel.RecModelStatusBuilder.Outcome;
@@ -65,7 +65,7 @@ public class RecModelReconciler implements Reconciler<RecModel> {
         Outcome outcome = statuses.build(model, observe(model));
         outcome.failure().ifPresent(reason -> metrics.failed(KIND, reason));
         for (StatusEvent event : outcome.events()) {
-            events.record(model, event.warning(), event.reason(), event.message());
+            events.recordReported(model, event.warning(), event.reason(), event.message());
         }
         UpdateControl<RecModel> control;
         if (StatusComparison.same(model.getStatus(), outcome.status())) {

@@ -4,15 +4,16 @@
  */
 package dev.tandem.operator.recmodel;
 
-import static dev.tandem.operator.crd.v1alpha1.common.ConditionTypes.DEGRADED;
-import static dev.tandem.operator.crd.v1alpha1.common.ConditionTypes.PROGRESSING;
-import static dev.tandem.operator.crd.v1alpha1.common.ConditionTypes.READY;
+import static dev.tandem.api.crd.v1alpha1.common.ConditionTypes.DEGRADED;
+import static dev.tandem.api.crd.v1alpha1.common.ConditionTypes.PROGRESSING;
+import static dev.tandem.api.crd.v1alpha1.common.ConditionTypes.READY;
 
+import dev.tandem.api.crd.v1alpha1.common.ArchiveRecord;
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModel;
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModelSpec;
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModelStatus;
+import dev.tandem.api.mlflow.MlflowTags;
 import dev.tandem.mlflow.ModelVersion;
-import dev.tandem.operator.crd.v1alpha1.common.ArchiveRecord;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModel;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModelSpec;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModelStatus;
 import dev.tandem.operator.status.ConditionSet;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Clock;
@@ -25,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -44,11 +44,6 @@ final class RecModelStatusBuilder {
 
     /** The first retry after MLflow could not be asked; later ones wait as long as the outage has lasted. */
     static final Duration MIN_RETRY = Duration.ofSeconds(2);
-
-    /** Version tags the trainer's {@code test} writes, one per offline metric (e.g. tandem.eval.recall_at_50). */
-    static final String EVAL_TAG_PREFIX = "tandem.eval.";
-
-    private static final Set<String> EVAL_TAGS_NOT_METRICS = Set.of("users", "dataset_version");
 
     /** A Kubernetes Event to record on the resource. */
     record StatusEvent(boolean warning, String reason, String message) {}
@@ -323,14 +318,12 @@ final class RecModelStatusBuilder {
     static SortedMap<String, Double> withTagMetrics(Map<String, Double> metrics, Map<String, String> tags) {
         SortedMap<String, Double> merged = metrics == null ? new TreeMap<>() : new TreeMap<>(metrics);
         for (Map.Entry<String, String> tag : tags.entrySet()) {
-            if (!tag.getKey().startsWith(EVAL_TAG_PREFIX)) {
-                continue;
-            }
-            String name = tag.getKey().substring(EVAL_TAG_PREFIX.length());
             // Baselines (tandem.eval.baseline.<name>.<metric>) describe other recommenders, not this version.
-            if (name.contains(".") || EVAL_TAGS_NOT_METRICS.contains(name)) {
+            Optional<String> metric = MlflowTags.evalMetric(tag.getKey());
+            if (metric.isEmpty()) {
                 continue;
             }
+            String name = metric.get();
             try {
                 double value = Double.parseDouble(tag.getValue());
                 if (Double.isFinite(value)) {

@@ -4,11 +4,12 @@
  */
 package dev.tandem.operator.rollout;
 
-import dev.tandem.operator.crd.v1alpha1.common.ConditionTypes;
-import dev.tandem.operator.crd.v1alpha1.recindex.IndexPhase;
-import dev.tandem.operator.crd.v1alpha1.recindex.RecIndex;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModel;
-import dev.tandem.operator.crd.v1alpha1.rollout.PairRef;
+import dev.tandem.api.crd.v1alpha1.common.ConditionTypes;
+import dev.tandem.api.crd.v1alpha1.recindex.IndexPhase;
+import dev.tandem.api.crd.v1alpha1.recindex.RecIndex;
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModel;
+import dev.tandem.api.crd.v1alpha1.rollout.PairRef;
+import dev.tandem.api.naming.RolloutNames;
 
 /**
  * Resolves a Rollout's pair from its RecModel and RecIndex. A pair is deployable only when the index was built from

@@ -4,7 +4,7 @@
  */
 package dev.tandem.operator.rollout;
 
-import dev.tandem.operator.naming.TandemLabels;
+import dev.tandem.api.naming.TandemLabels;
 import dev.tandem.operator.rollout.SlotObservation.PodProblem;
 import dev.tandem.operator.rollout.SlotObservation.PodView;
 import io.fabric8.kubernetes.api.model.ContainerStatus;

@@ -4,9 +4,13 @@
  */
 package dev.tandem.operator.rollout;
 
+import dev.tandem.api.crd.v1alpha1.rollout.SwapRecord;
+import dev.tandem.api.crd.v1alpha1.rollout.SwapResult;
+import dev.tandem.api.mlflow.MlflowTags;
+import dev.tandem.api.mlflow.ModelAlias;
+import dev.tandem.api.mlflow.ModelStage;
 import dev.tandem.mlflow.MlflowApiException;
 import dev.tandem.mlflow.ModelRegistry;
-import dev.tandem.operator.crd.v1alpha1.rollout.SwapRecord;
 import dev.tandem.operator.mlflow.MlflowRegistries;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
@@ -19,12 +23,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class RegistryBookkeeping {
-
-    /** The alias of the live version. */
-    public static final String CHAMPION = "champion";
-
-    /** The version tag that says why Tandem archived a version. */
-    public static final String ARCHIVE_REASON_TAG = "tandem.archive.reason";
 
     private static final Logger LOG = Logger.getLogger(RegistryBookkeeping.class);
 
@@ -39,21 +37,24 @@ public class RegistryBookkeeping {
         ModelRegistry registry = registries.registry(record.getTrackingUri());
         String model = record.getModelName();
         try {
-            if ("Promoted".equals(record.getResult())) {
-                registry.setAlias(model, CHAMPION, record.getModelVersion());
-                registry.transitionStage(model, record.getModelVersion(), "Production", false);
+            if (record.getResult() == SwapResult.Promoted) {
+                registry.setAlias(model, ModelAlias.CHAMPION.alias(), record.getModelVersion());
+                registry.transitionStage(model, record.getModelVersion(), ModelStage.Production.name(), false);
                 String replaced = record.getReplacedModelVersion();
                 if (replaced != null && !replaced.equals(record.getModelVersion())) {
-                    registry.transitionStage(model, replaced, "Archived", false);
+                    registry.transitionStage(model, replaced, ModelStage.Archived.name(), false);
                     registry.setVersionTag(
-                            model, replaced, ARCHIVE_REASON_TAG, "replaced by version " + record.getModelVersion());
+                            model,
+                            replaced,
+                            MlflowTags.ARCHIVE_REASON,
+                            "replaced by version " + record.getModelVersion());
                 }
             } else {
-                registry.transitionStage(model, record.getModelVersion(), "Archived", false);
+                registry.transitionStage(model, record.getModelVersion(), ModelStage.Archived.name(), false);
                 registry.setVersionTag(
                         model,
                         record.getModelVersion(),
-                        ARCHIVE_REASON_TAG,
+                        MlflowTags.ARCHIVE_REASON,
                         abbreviate(record.getReason() + ": " + record.getMessage()));
             }
             return true;

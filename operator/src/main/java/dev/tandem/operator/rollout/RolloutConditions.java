@@ -4,12 +4,14 @@
  */
 package dev.tandem.operator.rollout;
 
-import dev.tandem.operator.crd.v1alpha1.common.ConditionTypes;
-import dev.tandem.operator.crd.v1alpha1.rollout.Colour;
-import dev.tandem.operator.crd.v1alpha1.rollout.Rollout;
-import dev.tandem.operator.crd.v1alpha1.rollout.RolloutStatus;
-import dev.tandem.operator.crd.v1alpha1.rollout.ServedPair;
-import dev.tandem.operator.crd.v1alpha1.rollout.SwapRecord;
+import dev.tandem.api.crd.v1alpha1.common.ConditionTypes;
+import dev.tandem.api.crd.v1alpha1.rollout.Colour;
+import dev.tandem.api.crd.v1alpha1.rollout.Rollout;
+import dev.tandem.api.crd.v1alpha1.rollout.RolloutReason;
+import dev.tandem.api.crd.v1alpha1.rollout.RolloutStatus;
+import dev.tandem.api.crd.v1alpha1.rollout.ServedPair;
+import dev.tandem.api.crd.v1alpha1.rollout.SwapRecord;
+import dev.tandem.api.crd.v1alpha1.rollout.SwapResult;
 import dev.tandem.operator.rollout.SlotObservation.PodProblem;
 import dev.tandem.operator.status.ConditionSet;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -110,7 +112,7 @@ public final class RolloutConditions {
 
         Optional<SwapRecord> lastAbort = status.getHistory().stream()
                 .findFirst()
-                .filter(r -> "Aborted".equals(r.getResult()) && !"Superseded".equals(r.getReason()));
+                .filter(r -> r.getResult() == SwapResult.Aborted && !RolloutReason.Superseded.is(r.getReason()));
         if (active != null && activeProblem.isPresent()) {
             conditions.set(
                     ConditionTypes.DEGRADED,

@@ -4,17 +4,19 @@
  */
 package dev.tandem.operator.rollout;
 
+import dev.tandem.api.crd.v1alpha1.common.ConditionTypes;
+import dev.tandem.api.crd.v1alpha1.recindex.RecIndex;
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModel;
+import dev.tandem.api.crd.v1alpha1.rollout.Colour;
+import dev.tandem.api.crd.v1alpha1.rollout.Rollout;
+import dev.tandem.api.crd.v1alpha1.rollout.RolloutReason;
+import dev.tandem.api.crd.v1alpha1.rollout.RolloutStatus;
+import dev.tandem.api.crd.v1alpha1.rollout.SwapRecord;
+import dev.tandem.api.crd.v1alpha1.rollout.SwapResult;
+import dev.tandem.api.naming.TandemLabels;
 import dev.tandem.operator.config.OperatorConfig;
-import dev.tandem.operator.crd.v1alpha1.common.ConditionTypes;
-import dev.tandem.operator.crd.v1alpha1.recindex.RecIndex;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModel;
-import dev.tandem.operator.crd.v1alpha1.rollout.Colour;
-import dev.tandem.operator.crd.v1alpha1.rollout.Rollout;
-import dev.tandem.operator.crd.v1alpha1.rollout.RolloutStatus;
-import dev.tandem.operator.crd.v1alpha1.rollout.SwapRecord;
 import dev.tandem.operator.events.TransitionEvents;
 import dev.tandem.operator.metrics.OperatorMetrics;
-import dev.tandem.operator.naming.TandemLabels;
 import dev.tandem.operator.rollout.analysis.PairAnalysis;
 import dev.tandem.operator.rollout.dependent.ActiveService;
 import dev.tandem.operator.rollout.dependent.BlueDeployment;
@@ -186,7 +188,7 @@ public class RolloutReconciler implements Reconciler<Rollout>, Cleaner<Rollout> 
         client.services().inNamespace(namespace).withLabels(selector).delete();
         events.normal(
                 rollout,
-                "Deleted",
+                RolloutReason.Deleted,
                 "serving Deployments and Services of " + rollout.getMetadata().getName() + " removed");
         return DeleteControl.defaultDelete();
     }
@@ -222,9 +224,9 @@ public class RolloutReconciler implements Reconciler<Rollout>, Cleaner<Rollout> 
             return;
         }
         if ("True".equals(after.getStatus())) {
-            events.record(rollout, true, after.getReason(), after.getMessage());
+            events.recordReported(rollout, true, after.getReason(), after.getMessage());
         } else if (before != null && "True".equals(before.getStatus())) {
-            events.normal(rollout, "Recovered", "no longer degraded (was " + before.getReason() + ")");
+            events.normal(rollout, RolloutReason.Recovered, "no longer degraded (was " + before.getReason() + ")");
         }
     }
 
@@ -240,10 +242,10 @@ public class RolloutReconciler implements Reconciler<Rollout>, Cleaner<Rollout> 
                 changed = true;
                 events.normal(
                         rollout,
-                        "RegistryUpdated",
+                        RolloutReason.RegistryUpdated,
                         "MLflow records " + record.getModelName() + " version "
                                 + record.getModelVersion() + " as "
-                                + ("Promoted".equals(record.getResult())
+                                + (record.getResult() == SwapResult.Promoted
                                         ? "champion (stage Production)"
                                         : "Archived (" + record.getReason() + ")"));
             }

@@ -4,11 +4,15 @@
  */
 package dev.tandem.operator.rollout;
 
-import dev.tandem.operator.crd.v1alpha1.rollout.Rollout;
-import dev.tandem.operator.crd.v1alpha1.rollout.ServedPair;
-import dev.tandem.operator.crd.v1alpha1.rollout.ServingResources;
-import dev.tandem.operator.crd.v1alpha1.rollout.ServingSettings;
-import dev.tandem.operator.recindex.RecIndexNames;
+import dev.tandem.api.crd.v1alpha1.rollout.Rollout;
+import dev.tandem.api.crd.v1alpha1.rollout.ServedPair;
+import dev.tandem.api.crd.v1alpha1.rollout.ServingResources;
+import dev.tandem.api.crd.v1alpha1.rollout.ServingSettings;
+import dev.tandem.api.mlflow.ModelUri;
+import dev.tandem.api.naming.RecIndexNames;
+import dev.tandem.api.naming.RolloutNames;
+import dev.tandem.api.serving.ServingEndpoints;
+import dev.tandem.api.serving.ServingProperties;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -25,7 +29,6 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -115,14 +118,15 @@ public final class ServingDeployments {
             Rollout rollout, ServedPair pair, String image, String pullPolicy, String index, List<VolumeMount> mounts) {
         ServingSettings serving = rollout.getSpec().getServing();
         List<EnvVar> env = new ArrayList<>();
-        env.add(new EnvVar("TANDEM_BUNDLE", "models:/" + pair.getModelName() + "/" + pair.getModelVersion(), null));
-        env.add(new EnvVar("TANDEM_INDEX", index, null));
-        env.add(new EnvVar("TANDEM_MLFLOW_TRACKING_URI", pair.getTrackingUri(), null));
-        env.add(new EnvVar("TANDEM_CACHE_DIR", CACHE_MOUNT, null));
-        env.add(new EnvVar("TANDEM_WARMUP_QUERIES", Integer.toString(serving.getWarmupQueries()), null));
+        env.add(setting(
+                ServingProperties.BUNDLE,
+                ModelUri.of(pair.getModelName(), pair.getModelVersion()).toString()));
+        env.add(setting(ServingProperties.INDEX, index));
+        env.add(setting(ServingProperties.MLFLOW_TRACKING_URI, pair.getTrackingUri()));
+        env.add(setting(ServingProperties.CACHE_DIR, CACHE_MOUNT));
+        env.add(setting(ServingProperties.WARMUP_QUERIES, Integer.toString(serving.getWarmupQueries())));
         if (serving.getProperties() != null) {
-            new TreeMap<>(serving.getProperties())
-                    .forEach((key, value) -> env.add(new EnvVar(envName(key), value, null)));
+            new TreeMap<>(serving.getProperties()).forEach((key, value) -> env.add(setting(key, value)));
         }
         if (serving.getJavaOptions() != null && !serving.getJavaOptions().isBlank()) {
             env.add(new EnvVar("JAVA_OPTS", serving.getJavaOptions(), null));
@@ -134,18 +138,18 @@ public final class ServingDeployments {
                 .withEnv(env)
                 .addNewPort()
                 .withName("http")
-                .withContainerPort(RolloutNames.HTTP_PORT)
+                .withContainerPort(ServingEndpoints.HTTP_PORT)
                 .endPort()
                 .addNewPort()
                 .withName("grpc")
-                .withContainerPort(RolloutNames.GRPC_PORT)
+                .withContainerPort(ServingEndpoints.GRPC_PORT)
                 .endPort()
                 .withResources(resources(rollout.getSpec().getResources()))
                 // Downloading a large pair and building or mapping its index can take minutes: the startup probe
                 // gives it ten before liveness may restart the pod.
                 .withNewStartupProbe()
                 .withNewHttpGet()
-                .withPath("/q/health/live")
+                .withPath(ServingEndpoints.LIVENESS_PATH)
                 .withPort(new IntOrString("http"))
                 .endHttpGet()
                 .withPeriodSeconds(5)
@@ -153,7 +157,7 @@ public final class ServingDeployments {
                 .endStartupProbe()
                 .withNewLivenessProbe()
                 .withNewHttpGet()
-                .withPath("/q/health/live")
+                .withPath(ServingEndpoints.LIVENESS_PATH)
                 .withPort(new IntOrString("http"))
                 .endHttpGet()
                 .withPeriodSeconds(10)
@@ -163,7 +167,7 @@ public final class ServingDeployments {
                 // Ready means loaded and warm: the serving runtime reports ready only then.
                 .withNewReadinessProbe()
                 .withNewHttpGet()
-                .withPath("/q/health/ready")
+                .withPath(ServingEndpoints.READINESS_PATH)
                 .withPort(new IntOrString("http"))
                 .endHttpGet()
                 .withPeriodSeconds(2)
@@ -197,8 +201,8 @@ public final class ServingDeployments {
                 .build();
     }
 
-    /** The environment variable SmallRye Config reads a {@code tandem.*} property from. */
-    static String envName(String property) {
-        return "TANDEM_" + property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    /** A serving setting as the environment variable the serving runtime reads it from. */
+    private static EnvVar setting(String property, String value) {
+        return new EnvVar(ServingProperties.env(property), value, null);
     }
 }

@@ -4,8 +4,10 @@
  */
 package dev.tandem.operator.rollout;
 
-import dev.tandem.operator.crd.v1alpha1.rollout.Colour;
-import dev.tandem.operator.crd.v1alpha1.rollout.Rollout;
+import dev.tandem.api.crd.v1alpha1.rollout.Colour;
+import dev.tandem.api.crd.v1alpha1.rollout.Rollout;
+import dev.tandem.api.naming.RolloutNames;
+import dev.tandem.api.serving.ServingEndpoints;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -39,12 +41,12 @@ public final class ServingServices {
                 .withPorts(
                         new ServicePortBuilder()
                                 .withName("http")
-                                .withPort(RolloutNames.HTTP_PORT)
+                                .withPort(ServingEndpoints.HTTP_PORT)
                                 .withTargetPort(new IntOrString("http"))
                                 .build(),
                         new ServicePortBuilder()
                                 .withName("grpc")
-                                .withPort(RolloutNames.GRPC_PORT)
+                                .withPort(ServingEndpoints.GRPC_PORT)
                                 .withTargetPort(new IntOrString("grpc"))
                                 .withAppProtocol("kubernetes.io/h2c")
                                 .build())

@@ -4,9 +4,9 @@
  */
 package dev.tandem.operator.rollout;
 
-import dev.tandem.operator.crd.v1alpha1.rollout.Colour;
-import dev.tandem.operator.crd.v1alpha1.rollout.RolloutStatus;
-import dev.tandem.operator.crd.v1alpha1.rollout.ServedPair;
+import dev.tandem.api.crd.v1alpha1.rollout.Colour;
+import dev.tandem.api.crd.v1alpha1.rollout.RolloutStatus;
+import dev.tandem.api.crd.v1alpha1.rollout.ServedPair;
 import java.util.Optional;
 
 /** Which pair occupies a slot according to status: the live pair, the candidate, the retiring one or a kept reject. */

@@ -4,7 +4,7 @@
  */
 package dev.tandem.operator.rollout;
 
-import dev.tandem.operator.crd.v1alpha1.rollout.Colour;
+import dev.tandem.api.crd.v1alpha1.rollout.Colour;
 import java.util.List;
 import java.util.Optional;
 

@@ -4,14 +4,16 @@
  */
 package dev.tandem.operator.rollout;
 
-import dev.tandem.operator.crd.v1alpha1.rollout.AnalysisResult;
-import dev.tandem.operator.crd.v1alpha1.rollout.BlueGreen;
-import dev.tandem.operator.crd.v1alpha1.rollout.Colour;
-import dev.tandem.operator.crd.v1alpha1.rollout.Rollout;
-import dev.tandem.operator.crd.v1alpha1.rollout.RolloutPhase;
-import dev.tandem.operator.crd.v1alpha1.rollout.RolloutStatus;
-import dev.tandem.operator.crd.v1alpha1.rollout.ServedPair;
-import dev.tandem.operator.crd.v1alpha1.rollout.SwapRecord;
+import dev.tandem.api.crd.v1alpha1.rollout.AnalysisResult;
+import dev.tandem.api.crd.v1alpha1.rollout.BlueGreen;
+import dev.tandem.api.crd.v1alpha1.rollout.Colour;
+import dev.tandem.api.crd.v1alpha1.rollout.Rollout;
+import dev.tandem.api.crd.v1alpha1.rollout.RolloutPhase;
+import dev.tandem.api.crd.v1alpha1.rollout.RolloutReason;
+import dev.tandem.api.crd.v1alpha1.rollout.RolloutStatus;
+import dev.tandem.api.crd.v1alpha1.rollout.ServedPair;
+import dev.tandem.api.crd.v1alpha1.rollout.SwapRecord;
+import dev.tandem.api.crd.v1alpha1.rollout.SwapResult;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +42,6 @@ public final class SwapPlanner {
 
     private static final KubernetesSerialization JSON = new KubernetesSerialization();
     private static final int HISTORY = 10;
-    private static final String ARCHIVED = "ModelArchived";
 
     /** Runs the analysis of a candidate on its ready pods. */
     @FunctionalInterface
@@ -54,18 +55,18 @@ public final class SwapPlanner {
      * @param message a sentence
      * @param swapEnded Promoted or Aborted when a swap ended, with its duration
      */
-    public record Transition(boolean warning, String reason, String message, Optional<SwapEnd> swapEnded) {
-        static Transition normal(String reason, String message) {
+    public record Transition(boolean warning, RolloutReason reason, String message, Optional<SwapEnd> swapEnded) {
+        static Transition normal(RolloutReason reason, String message) {
             return new Transition(false, reason, message, Optional.empty());
         }
 
-        static Transition warning(String reason, String message) {
+        static Transition warning(RolloutReason reason, String message) {
             return new Transition(true, reason, message, Optional.empty());
         }
     }
 
     /** A swap's end, for the swap metrics. */
-    public record SwapEnd(String result, Duration took) {}
+    public record SwapEnd(SwapResult result, Duration took) {}
 
     /**
      * The next step.
@@ -131,7 +132,7 @@ public final class SwapPlanner {
         Plan run() {
             honourRetry();
             ServedPair rejected = status.getRejected();
-            if (rejected != null && ARCHIVED.equals(resolution.reason())) {
+            if (rejected != null && RolloutReason.ModelArchived.is(resolution.reason())) {
                 // Failed pairs kept for inspection go once their version is archived.
                 rejected.setReplicas(0);
             }
@@ -165,8 +166,8 @@ public final class SwapPlanner {
             ServedPair rejected = status.getRejected();
             if (rejected != null && rejected.getPair().equals(annotation(Rollout.RETRY_ANNOTATION))) {
                 status.setRejected(null);
-                transitions.add(
-                        Transition.normal("RetryRequested", "pair " + rejected.getPair() + " may be tried again"));
+                transitions.add(Transition.normal(
+                        RolloutReason.RetryRequested, "pair " + rejected.getPair() + " may be tried again"));
             }
         }
 
@@ -175,7 +176,7 @@ public final class SwapPlanner {
             if (retiring != null && !now.isBefore(Instant.parse(retiring.getRemoveAfter()))) {
                 status.setRetiring(null);
                 transitions.add(Transition.normal(
-                        "PairRemoved",
+                        RolloutReason.PairRemoved,
                         "pair " + retiring.getPair() + " ("
                                 + retiring.getColour().label() + ") is scaled down and removed"));
             }
@@ -189,30 +190,35 @@ public final class SwapPlanner {
             status.setActive(
                     target.get().toServed(Colour.BLUE, rollout.getSpec().getReplicas(), nowText));
             transitions.add(Transition.normal(
-                    "Deploying", "deploying pair " + target.get().pair() + " as the first pair (blue)"));
+                    RolloutReason.Deploying, "deploying pair " + target.get().pair() + " as the first pair (blue)"));
         }
 
         private void advanceSwap() {
             ServedPair candidate = status.getPreview();
             Optional<TargetPair> target = resolution.target();
             if (target.isPresent() && !target.get().pair().equals(candidate.getPair())) {
-                abort("Superseded", "the spec now asks for pair " + target.get().pair(), false);
+                abort(
+                        RolloutReason.Superseded,
+                        "the spec now asks for pair " + target.get().pair(),
+                        false);
                 return;
             }
-            if (target.isEmpty() && ARCHIVED.equals(resolution.reason())) {
+            if (target.isEmpty() && RolloutReason.ModelArchived.is(resolution.reason())) {
                 // An archived version is never deployed: its candidate goes, whatever abortOnFailure says.
-                abort(ARCHIVED, resolution.message(), true);
+                abort(RolloutReason.ModelArchived, resolution.message(), true);
                 status.getRejected().setReplicas(0);
                 return;
             }
             if (candidate.getPair().equals(annotation(Rollout.ABORT_ANNOTATION))) {
-                abort("ManualAbort", "aborted by the " + Rollout.ABORT_ANNOTATION + " annotation", true);
+                abort(RolloutReason.ManualAbort, "aborted by the " + Rollout.ABORT_ANNOTATION + " annotation", true);
                 return;
             }
             RolloutPhase phase = status.getPhase();
             if (phase == RolloutPhase.AwaitingPromotion) {
                 if (candidate.getPair().equals(annotation(Rollout.PROMOTE_ANNOTATION))) {
-                    promote("ManualPromotion", "promoted by the " + Rollout.PROMOTE_ANNOTATION + " annotation");
+                    promote(
+                            RolloutReason.ManualPromotion,
+                            "promoted by the " + Rollout.PROMOTE_ANNOTATION + " annotation");
                 }
                 return;
             }
@@ -224,7 +230,7 @@ public final class SwapPlanner {
                         .map(p -> ": " + p.reason() + " (" + p.message() + ")")
                         .orElse("");
                 abort(
-                        "ProgressDeadlineExceeded",
+                        RolloutReason.ProgressDeadlineExceeded,
                         "pair " + candidate.getPair() + " was not ready and analysed within "
                                 + strategy.getProgressDeadlineSeconds() + " s" + why,
                         true);
@@ -239,7 +245,7 @@ public final class SwapPlanner {
                 // Analyzing is written first, so the phase shows and a restarted operator analyses again.
                 status.setPhase(RolloutPhase.Analyzing);
                 transitions.add(Transition.normal(
-                        "AnalysisStarted",
+                        RolloutReason.AnalysisStarted,
                         "pair " + candidate.getPair() + " has " + ready.size() + " ready preview pods; analysing"));
                 return;
             }
@@ -247,21 +253,21 @@ public final class SwapPlanner {
             result.setFinishedAt(nowText);
             status.setLastAnalysis(result);
             if (!result.isPassed()) {
-                abort("AnalysisFailed", result.getReason() + ": " + result.getMessage(), true);
+                abort(RolloutReason.AnalysisFailed, result.getReason() + ": " + result.getMessage(), true);
                 return;
             }
             if (strategy.isAutoPromotion() || candidate.getPair().equals(annotation(Rollout.PROMOTE_ANNOTATION))) {
-                promote("AnalysisPassed", result.getMessage());
+                promote(RolloutReason.AnalysisPassed, result.getMessage());
             } else {
                 status.setPhase(RolloutPhase.AwaitingPromotion);
                 transitions.add(Transition.normal(
-                        "AnalysisPassed",
+                        RolloutReason.AnalysisPassed,
                         "pair " + candidate.getPair() + " passed (" + result.getMessage() + "); waiting for "
                                 + Rollout.PROMOTE_ANNOTATION + "=" + candidate.getPair()));
             }
         }
 
-        private void promote(String reason, String message) {
+        private void promote(RolloutReason reason, String message) {
             ServedPair candidate = status.getPreview();
             ServedPair replaced = status.getActive();
             candidate.setReplicas(rollout.getSpec().getReplicas());
@@ -275,17 +281,17 @@ public final class SwapPlanner {
                 status.setRetiring(null);
             }
             Duration took = swapDuration();
-            addHistory(candidate, replaced, "Promoted", reason, message, false);
+            addHistory(candidate, replaced, SwapResult.Promoted, reason, message, false);
             status.setSwapStartedAt(null);
             transitions.add(new Transition(
                     false,
-                    "Promoted",
+                    RolloutReason.Promoted,
                     "pair " + candidate.getPair() + " is live ("
                             + candidate.getColour().label() + "), replacing " + replaced.getPair() + ": " + message,
-                    Optional.of(new SwapEnd("Promoted", took))));
+                    Optional.of(new SwapEnd(SwapResult.Promoted, took))));
         }
 
-        private void abort(String reason, String message, boolean reject) {
+        private void abort(RolloutReason reason, String message, boolean reject) {
             ServedPair candidate = status.getPreview();
             status.setPreview(null);
             if (reject) {
@@ -295,16 +301,16 @@ public final class SwapPlanner {
             Duration took = swapDuration();
             // Only a failed analysis says the pair itself is bad; it is archived in MLflow unless its model version
             // is the live one (a new index of the live model failing must not archive the live model).
-            boolean archive = "AnalysisFailed".equals(reason)
+            boolean archive = reason == RolloutReason.AnalysisFailed
                     && !candidate.getModelVersion().equals(status.getActive().getModelVersion());
-            addHistory(candidate, status.getActive(), "Aborted", reason, message, !archive);
+            addHistory(candidate, status.getActive(), SwapResult.Aborted, reason, message, !archive);
             status.setSwapStartedAt(null);
             transitions.add(new Transition(
-                    !"Superseded".equals(reason),
+                    reason != RolloutReason.Superseded,
                     reason,
                     "swap to pair " + candidate.getPair() + " aborted: " + message + "; pair "
                             + status.getActive().getPair() + " stays live",
-                    Optional.of(new SwapEnd("Aborted", took))));
+                    Optional.of(new SwapEnd(SwapResult.Aborted, took))));
         }
 
         private void maybeStartSwap() {
@@ -322,7 +328,7 @@ public final class SwapPlanner {
             if (retiring != null) {
                 status.setRetiring(null);
                 transitions.add(Transition.normal(
-                        "PairRemoved",
+                        RolloutReason.PairRemoved,
                         "pair " + retiring.getPair()
                                 + " is removed before its delay ended: a new swap needs its slot"));
             }
@@ -332,7 +338,7 @@ public final class SwapPlanner {
             status.setLastAnalysis(null);
             swapStarted = true;
             transitions.add(Transition.normal(
-                    "SwapStarted",
+                    RolloutReason.SwapStarted,
                     "deploying pair " + target.get().pair() + " (" + colour.label() + ") beside live pair "
                             + active.getPair() + " with " + strategy.getPreviewReplicas() + " preview pods"));
         }
@@ -352,12 +358,12 @@ public final class SwapPlanner {
                 return;
             }
             boolean recorded = status.getHistory().stream()
-                    .anyMatch(r ->
-                            "Promoted".equals(r.getResult()) && active.getPair().equals(r.getPair()));
+                    .anyMatch(r -> r.getResult() == SwapResult.Promoted
+                            && active.getPair().equals(r.getPair()));
             if (!recorded) {
-                addHistory(active, null, "Promoted", "FirstPair", "the first pair is live", false);
+                addHistory(active, null, SwapResult.Promoted, RolloutReason.FirstPair, "the first pair is live", false);
                 transitions.add(Transition.normal(
-                        "PairLive",
+                        RolloutReason.PairLive,
                         "pair " + active.getPair() + " serves ("
                                 + active.getColour().label() + ")"));
             }
@@ -396,8 +402,8 @@ public final class SwapPlanner {
         private void addHistory(
                 ServedPair candidate,
                 ServedPair replaced,
-                String result,
-                String reason,
+                SwapResult result,
+                RolloutReason reason,
                 String message,
                 boolean registryUpdated) {
             SwapRecord record = new SwapRecord();
@@ -408,7 +414,7 @@ public final class SwapPlanner {
             record.setModelVersion(candidate.getModelVersion());
             record.setReplacedModelVersion(replaced == null ? null : replaced.getModelVersion());
             record.setResult(result);
-            record.setReason(reason);
+            record.setReason(reason.name());
             record.setMessage(message);
             record.setRegistryUpdated(registryUpdated);
             record.setStartedAt(Objects.requireNonNullElse(status.getSwapStartedAt(), candidate.getDeployedAt()));

@@ -4,8 +4,9 @@
  */
 package dev.tandem.operator.rollout;
 
-import dev.tandem.operator.crd.v1alpha1.rollout.Colour;
-import dev.tandem.operator.crd.v1alpha1.rollout.ServedPair;
+import dev.tandem.api.crd.v1alpha1.rollout.Colour;
+import dev.tandem.api.crd.v1alpha1.rollout.ServedPair;
+import dev.tandem.api.naming.RolloutNames;
 
 /**
  * The pair a Rollout's spec asks for, resolved to exactly what pods load: the RecModel's resolved version and the

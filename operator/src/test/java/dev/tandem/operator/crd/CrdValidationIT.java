@@ -7,9 +7,9 @@ package dev.tandem.operator.crd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tandem.operator.crd.v1alpha1.recindex.RecIndex;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModel;
-import dev.tandem.operator.crd.v1alpha1.rollout.Rollout;
+import dev.tandem.api.crd.v1alpha1.recindex.RecIndex;
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModel;
+import dev.tandem.api.crd.v1alpha1.rollout.Rollout;
 import dev.tandem.operator.it.TandemCrds;
 import dev.tandem.testing.LocalPlatformTest;
 import dev.tandem.testing.TestNamespace;

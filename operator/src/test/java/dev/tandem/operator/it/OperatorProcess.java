@@ -4,8 +4,8 @@
  */
 package dev.tandem.operator.it;
 
+import dev.tandem.api.crd.v1alpha1.rollout.Rollout;
 import dev.tandem.operator.LocalPlatformResource;
-import dev.tandem.operator.crd.v1alpha1.rollout.Rollout;
 import dev.tandem.testing.LocalPlatform;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;

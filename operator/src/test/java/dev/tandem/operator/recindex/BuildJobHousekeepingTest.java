@@ -6,6 +6,7 @@ package dev.tandem.operator.recindex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.api.naming.RecIndexNames;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import java.util.List;

@@ -6,11 +6,11 @@ package dev.tandem.operator.recindex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.api.crd.v1alpha1.recindex.MipsKind;
+import dev.tandem.api.crd.v1alpha1.recindex.RecIndex;
+import dev.tandem.api.crd.v1alpha1.recindex.StorageType;
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModel;
 import dev.tandem.bundle.BundleLayout;
-import dev.tandem.operator.crd.v1alpha1.recindex.MipsKind;
-import dev.tandem.operator.crd.v1alpha1.recindex.RecIndex;
-import dev.tandem.operator.crd.v1alpha1.recindex.StorageType;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModel;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import java.util.HashMap;

@@ -4,13 +4,14 @@
  */
 package dev.tandem.operator.recindex;
 
+import dev.tandem.api.crd.v1alpha1.common.ArchiveRecord;
+import dev.tandem.api.crd.v1alpha1.recindex.RecIndex;
+import dev.tandem.api.crd.v1alpha1.recindex.RecIndexSpec;
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModel;
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModelSpec;
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModelStatus;
+import dev.tandem.api.naming.RecIndexNames;
 import dev.tandem.bundle.BundleLayout;
-import dev.tandem.operator.crd.v1alpha1.common.ArchiveRecord;
-import dev.tandem.operator.crd.v1alpha1.recindex.RecIndex;
-import dev.tandem.operator.crd.v1alpha1.recindex.RecIndexSpec;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModel;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModelSpec;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModelStatus;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tandem.operator.crd.v1alpha1.recindex.MipsKind;
-import dev.tandem.operator.crd.v1alpha1.recindex.RecIndex;
+import dev.tandem.api.crd.v1alpha1.recindex.MipsKind;
+import dev.tandem.api.crd.v1alpha1.recindex.RecIndex;
 import org.junit.jupiter.api.Test;
 
 class IndexArtifactsTest {

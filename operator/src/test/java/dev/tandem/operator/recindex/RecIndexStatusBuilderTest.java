@@ -6,10 +6,10 @@ package dev.tandem.operator.recindex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.operator.crd.v1alpha1.recindex.IndexPhase;
-import dev.tandem.operator.crd.v1alpha1.recindex.RecIndex;
-import dev.tandem.operator.crd.v1alpha1.recindex.RecIndexStatus;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModel;
+import dev.tandem.api.crd.v1alpha1.recindex.IndexPhase;
+import dev.tandem.api.crd.v1alpha1.recindex.RecIndex;
+import dev.tandem.api.crd.v1alpha1.recindex.RecIndexStatus;
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModel;
 import dev.tandem.operator.recindex.BuildObservation.State;
 import dev.tandem.operator.recindex.RecIndexStatusBuilder.Result;
 import dev.tandem.operator.recindex.RecIndexStatusBuilder.Transition;

@@ -6,14 +6,14 @@ package dev.tandem.operator.recmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModelSpec;
+import dev.tandem.api.crd.v1alpha1.recmodel.SimilarityKind;
 import dev.tandem.bundle.BundleLayout;
 import dev.tandem.bundle.BundleManifest;
 import dev.tandem.bundle.FileDigest;
 import dev.tandem.bundle.Similarity;
 import dev.tandem.bundle.TowerSignature;
 import dev.tandem.mlflow.ModelVersion;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModelSpec;
-import dev.tandem.operator.crd.v1alpha1.recmodel.SimilarityKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModelSpec;
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModelSpec;
+import dev.tandem.api.mlflow.MlflowTags;
 import dev.tandem.operator.mlflow.MlflowRegistries;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -50,8 +51,8 @@ class ModelResolverTest {
         answer(200, """
                 {"model_version": {"name": "movies", "version": "3", "current_stage": "Staging",
                  "source": "mlflow-artifacts:/1/r/artifacts/bundle", "run_id": "r", "aliases": ["champion"],
-                 "tags": [{"key": "tandem.decision", "value": "challenger"}]}}
-                """);
+                 "tags": [{"key": "%s", "value": "challenger"}]}}
+                """.formatted(MlflowTags.DECISION));
 
         Resolution resolution = resolver.resolve(spec("3", null));
 
@@ -59,7 +60,8 @@ class ModelResolverTest {
             assertThat(found.version().version()).isEqualTo("3");
             assertThat(found.version().stage()).isEqualTo("Staging");
             assertThat(found.version().aliases()).containsExactly("champion");
-            assertThat(found.version().tags()).containsEntry("tandem.decision", "challenger");
+            assertThat(found.version().tags())
+                    .containsEntry(MlflowTags.DECISION, MlflowTags.Decision.CHALLENGER.value());
         });
     }
 

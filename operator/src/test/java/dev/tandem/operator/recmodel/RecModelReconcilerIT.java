@@ -9,6 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModel;
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModelSpec;
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModelStatus;
+import dev.tandem.api.crd.v1alpha1.recmodel.SimilarityKind;
+import dev.tandem.api.mlflow.MlflowTags;
 import dev.tandem.bundle.BundleLayout;
 import dev.tandem.bundle.BundleManifest;
 import dev.tandem.bundle.BundleReader;
@@ -17,10 +22,6 @@ import dev.tandem.mlflow.MlflowArtifactProxy;
 import dev.tandem.mlflow.MlflowRestClient;
 import dev.tandem.mlflow.ModelRegistry;
 import dev.tandem.operator.LocalPlatformResource;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModel;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModelSpec;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModelStatus;
-import dev.tandem.operator.crd.v1alpha1.recmodel.SimilarityKind;
 import dev.tandem.operator.it.TrainerRuns;
 import dev.tandem.testing.LocalPlatform;
 import dev.tandem.testing.LocalPlatformTest;
@@ -101,7 +102,7 @@ class RecModelReconcilerIT {
 
         // Stage and metrics move in MLflow; the operator follows on its next resync without downloading again.
         registry.transitionStage(trained.name(), "1", "Staging", false);
-        registry.setVersionTag(trained.name(), "1", "tandem.eval.recall_at_50", "0.250000");
+        registry.setVersionTag(trained.name(), "1", MlflowTags.eval("recall_at_50"), "0.250000");
         RecModelStatus staged = awaitStatus(
                 client, ns, "by-version", s -> "Staging".equals(s.getStage()) && s.getOfflineMetrics() != null);
         assertThat(staged.getOfflineMetrics()).containsEntry("recall_at_50", 0.25);
@@ -191,9 +192,9 @@ class RecModelReconcilerIT {
 
         // What the trainer's decide does to a loser.
         registry.transitionStage(trained.name(), "3", "Archived", false);
-        registry.setVersionTag(trained.name(), "3", "tandem.decision", "rejected");
+        registry.setVersionTag(trained.name(), "3", MlflowTags.DECISION, MlflowTags.Decision.REJECTED.value());
         registry.setVersionTag(
-                trained.name(), "3", "tandem.decision.reason", "recall@50 0.1012 is not above the champion's 0.2");
+                trained.name(), "3", MlflowTags.DECISION_REASON, "recall@50 0.1012 is not above the champion's 0.2");
 
         RecModelStatus status = awaitStatus(client, ns, "loser", s -> s.getArchived() != null);
         assertThat(status.getArchived().getReason()).isEqualTo("LostOffline");

@@ -7,11 +7,12 @@ package dev.tandem.operator.recmodel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModel;
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModelSpec;
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModelStatus;
+import dev.tandem.api.crd.v1alpha1.recmodel.SimilarityKind;
+import dev.tandem.api.mlflow.MlflowTags;
 import dev.tandem.mlflow.ModelVersion;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModel;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModelSpec;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModelStatus;
-import dev.tandem.operator.crd.v1alpha1.recmodel.SimilarityKind;
 import dev.tandem.operator.recmodel.RecModelStatusBuilder.Outcome;
 import dev.tandem.operator.recmodel.RecModelStatusBuilder.StatusEvent;
 import dev.tandem.operator.status.StatusComparison;
@@ -93,7 +94,7 @@ class RecModelStatusBuilderTest {
                         "run-3",
                         "Staging",
                         List.of("challenger"),
-                        Map.of("tandem.eval.recall_at_50", "0.412000"))));
+                        Map.of(MlflowTags.eval("recall_at_50"), "0.412000"))));
         assertThat(staged.status().getStage()).isEqualTo("Staging");
         assertThat(staged.status().getAliases()).containsExactly("challenger");
         assertThat(staged.status().getChecksums()).isEqualTo(before.getChecksums());
@@ -193,7 +194,11 @@ class RecModelStatusBuilderTest {
                 "run-3",
                 "Archived",
                 List.of(),
-                Map.of("tandem.decision", "rejected", "tandem.decision.reason", "recall@50 0.21 is below 0.25"));
+                Map.of(
+                        MlflowTags.DECISION,
+                        MlflowTags.Decision.REJECTED.value(),
+                        MlflowTags.DECISION_REASON,
+                        "recall@50 0.21 is below 0.25"));
 
         Outcome archived = builder.build(model, reused(rejected));
 
@@ -351,13 +356,20 @@ class RecModelStatusBuilderTest {
         assertThat(RecModelStatusBuilder.withTagMetrics(
                         Map.of("train_loss", 4.6),
                         Map.of(
-                                "tandem.eval.recall_at_50", "0.412000",
-                                "tandem.eval.ndcg_at_10", "0.1",
-                                "tandem.eval.baseline.popularity.recall_at_50", "0.2",
-                                "tandem.eval.users", "300",
-                                "tandem.eval.dataset_version", "ds-1",
-                                "tandem.eval.note", "fine",
-                                "tandem.dataset_version", "ds-1")))
+                                MlflowTags.eval("recall_at_50"),
+                                "0.412000",
+                                MlflowTags.eval("ndcg_at_10"),
+                                "0.1",
+                                MlflowTags.evalBaseline("popularity", "recall_at_50"),
+                                "0.2",
+                                MlflowTags.EVAL_USERS,
+                                "300",
+                                MlflowTags.EVAL_DATASET_VERSION,
+                                "ds-1",
+                                MlflowTags.eval("note"),
+                                "fine",
+                                MlflowTags.DATASET_VERSION,
+                                "ds-1")))
                 .containsExactlyInAnyOrderEntriesOf(
                         Map.of("train_loss", 4.6, "recall_at_50", 0.412, "ndcg_at_10", 0.1));
         assertThat(RecModelStatusBuilder.withTagMetrics(null, Map.of())).isNull();

@@ -4,13 +4,13 @@
  */
 package dev.tandem.operator.rollout;
 
-import dev.tandem.operator.crd.v1alpha1.recindex.RecIndex;
-import dev.tandem.operator.crd.v1alpha1.recindex.RecIndexSpec;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModel;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModelSpec;
-import dev.tandem.operator.crd.v1alpha1.rollout.PairRef;
-import dev.tandem.operator.crd.v1alpha1.rollout.Rollout;
-import dev.tandem.operator.crd.v1alpha1.rollout.RolloutSpec;
+import dev.tandem.api.crd.v1alpha1.recindex.RecIndex;
+import dev.tandem.api.crd.v1alpha1.recindex.RecIndexSpec;
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModel;
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModelSpec;
+import dev.tandem.api.crd.v1alpha1.rollout.PairRef;
+import dev.tandem.api.crd.v1alpha1.rollout.Rollout;
+import dev.tandem.api.crd.v1alpha1.rollout.RolloutSpec;
 import dev.tandem.operator.it.OperatorProcess;
 import dev.tandem.testing.node.LocalNode;
 import dev.tandem.testing.node.NodeTrainedModel;

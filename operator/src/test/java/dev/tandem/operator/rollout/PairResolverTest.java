@@ -6,15 +6,15 @@ package dev.tandem.operator.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.operator.crd.v1alpha1.common.ArchiveRecord;
-import dev.tandem.operator.crd.v1alpha1.recindex.IndexPhase;
-import dev.tandem.operator.crd.v1alpha1.recindex.RecIndex;
-import dev.tandem.operator.crd.v1alpha1.recindex.RecIndexSpec;
-import dev.tandem.operator.crd.v1alpha1.recindex.RecIndexStatus;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModel;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModelSpec;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModelStatus;
-import dev.tandem.operator.crd.v1alpha1.rollout.PairRef;
+import dev.tandem.api.crd.v1alpha1.common.ArchiveRecord;
+import dev.tandem.api.crd.v1alpha1.recindex.IndexPhase;
+import dev.tandem.api.crd.v1alpha1.recindex.RecIndex;
+import dev.tandem.api.crd.v1alpha1.recindex.RecIndexSpec;
+import dev.tandem.api.crd.v1alpha1.recindex.RecIndexStatus;
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModel;
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModelSpec;
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModelStatus;
+import dev.tandem.api.crd.v1alpha1.rollout.PairRef;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.List;

@@ -4,12 +4,13 @@
  */
 package dev.tandem.operator.rollout;
 
-import dev.tandem.operator.crd.v1alpha1.rollout.AnalysisResult;
-import dev.tandem.operator.crd.v1alpha1.rollout.Colour;
-import dev.tandem.operator.crd.v1alpha1.rollout.PairRef;
-import dev.tandem.operator.crd.v1alpha1.rollout.Rollout;
-import dev.tandem.operator.crd.v1alpha1.rollout.RolloutSpec;
-import dev.tandem.operator.crd.v1alpha1.rollout.RolloutStatus;
+import dev.tandem.api.crd.v1alpha1.rollout.AnalysisResult;
+import dev.tandem.api.crd.v1alpha1.rollout.Colour;
+import dev.tandem.api.crd.v1alpha1.rollout.PairRef;
+import dev.tandem.api.crd.v1alpha1.rollout.Rollout;
+import dev.tandem.api.crd.v1alpha1.rollout.RolloutSpec;
+import dev.tandem.api.crd.v1alpha1.rollout.RolloutStatus;
+import dev.tandem.api.naming.RolloutNames;
 import dev.tandem.operator.rollout.SlotObservation.PodProblem;
 import dev.tandem.operator.rollout.SlotObservation.PodView;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;

@@ -6,8 +6,8 @@ package dev.tandem.operator.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.operator.crd.v1alpha1.rollout.Rollout;
-import dev.tandem.operator.crd.v1alpha1.rollout.RolloutPhase;
+import dev.tandem.api.crd.v1alpha1.rollout.Rollout;
+import dev.tandem.api.crd.v1alpha1.rollout.RolloutPhase;
 import dev.tandem.operator.it.OperatorProcess;
 import dev.tandem.operator.it.PairObjects;
 import dev.tandem.testing.LocalPlatformExtension;

@@ -7,8 +7,8 @@ package dev.tandem.operator.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.tandem.operator.crd.v1alpha1.rollout.Rollout;
-import dev.tandem.operator.crd.v1alpha1.rollout.RolloutPhase;
+import dev.tandem.api.crd.v1alpha1.rollout.Rollout;
+import dev.tandem.api.crd.v1alpha1.rollout.RolloutPhase;
 import dev.tandem.operator.it.OperatorProcess;
 import dev.tandem.operator.it.PairObjects;
 import dev.tandem.testing.LocalPlatform;
@@ -171,7 +171,7 @@ class RolloutSchedulingIT {
                         .withName("doomed-notes")
                         .get())
                 .isNotNull();
-        assertThat(client.resources(dev.tandem.operator.crd.v1alpha1.recmodel.RecModel.class)
+        assertThat(client.resources(dev.tandem.api.crd.v1alpha1.recmodel.RecModel.class)
                         .inNamespace(ns.name())
                         .withName("doomed")
                         .get())

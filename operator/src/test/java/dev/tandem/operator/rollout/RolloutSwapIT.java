@@ -7,15 +7,18 @@ package dev.tandem.operator.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModel;
+import dev.tandem.api.crd.v1alpha1.rollout.Colour;
+import dev.tandem.api.crd.v1alpha1.rollout.PairRef;
+import dev.tandem.api.crd.v1alpha1.rollout.Rollout;
+import dev.tandem.api.crd.v1alpha1.rollout.RolloutPhase;
+import dev.tandem.api.crd.v1alpha1.rollout.RolloutReason;
+import dev.tandem.api.crd.v1alpha1.rollout.SwapRecord;
+import dev.tandem.api.crd.v1alpha1.rollout.SwapResult;
+import dev.tandem.api.mlflow.MlflowTags;
 import dev.tandem.mlflow.MlflowRestClient;
 import dev.tandem.mlflow.ModelRegistry;
 import dev.tandem.mlflow.ModelVersion;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModel;
-import dev.tandem.operator.crd.v1alpha1.rollout.Colour;
-import dev.tandem.operator.crd.v1alpha1.rollout.PairRef;
-import dev.tandem.operator.crd.v1alpha1.rollout.Rollout;
-import dev.tandem.operator.crd.v1alpha1.rollout.RolloutPhase;
-import dev.tandem.operator.crd.v1alpha1.rollout.SwapRecord;
 import dev.tandem.operator.it.OperatorProcess;
 import dev.tandem.testing.LocalPlatform;
 import dev.tandem.testing.LocalPlatformExtension;
@@ -109,7 +112,7 @@ class RolloutSwapIT {
 
         assertThat(swapped.getStatus().getActive().getColour()).isEqualTo(Colour.GREEN);
         SwapRecord promoted = swapped.getStatus().getHistory().getFirst();
-        assertThat(promoted.getResult()).isEqualTo("Promoted");
+        assertThat(promoted.getResult()).isEqualTo(SwapResult.Promoted);
         assertThat(promoted.getReason()).isEqualTo("AnalysisPassed");
         assertThat(promoted.getReplaced()).isEqualTo(firstPair);
         var analysis = swapped.getStatus().getLastAnalysis();
@@ -143,12 +146,17 @@ class RolloutSwapIT {
             assertThat(v2.aliases()).contains("champion");
             assertThat(v2.stage()).isEqualTo("Production");
             assertThat(v1.stage()).isEqualTo("Archived");
-            assertThat(v1.tags()).containsEntry("tandem.archive.reason", "replaced by version 2");
+            assertThat(v1.tags()).containsEntry(MlflowTags.ARCHIVE_REASON, "replaced by version 2");
         });
         assertThat(metrics())
                 .contains("tandem_operator_swaps_promoted_total")
                 .contains("tandem_operator_swaps_started_total");
-        assertThat(eventReasons(client, ns)).contains("SwapStarted", "AnalysisStarted", "Promoted", "PairRemoved");
+        assertThat(eventReasons(client, ns))
+                .contains(
+                        RolloutReason.SwapStarted.name(),
+                        RolloutReason.AnalysisStarted.name(),
+                        RolloutReason.Promoted.name(),
+                        RolloutReason.PairRemoved.name());
     }
 
     @Test
@@ -201,7 +209,7 @@ class RolloutSwapIT {
         await().atMost(PATIENCE).untilAsserted(() -> {
             ModelVersion v2 = registry.version(model.name(), "2");
             assertThat(v2.stage()).isEqualTo("Archived");
-            assertThat(v2.tags().get("tandem.archive.reason")).startsWith("AnalysisFailed");
+            assertThat(v2.tags().get(MlflowTags.ARCHIVE_REASON)).startsWith("AnalysisFailed");
             assertThat(registry.version(model.name(), "1").stage()).isEqualTo("Production");
         });
         await().atMost(PATIENCE)
@@ -227,7 +235,7 @@ class RolloutSwapIT {
         awaitRollout(client, ns, "movies", r -> r.getStatus().getPhase() == RolloutPhase.Healthy);
         // Wait for the candidate's index first, so that the kill lands while the swap runs.
         await().atMost(PATIENCE)
-                .until(() -> client.resources(dev.tandem.operator.crd.v1alpha1.recindex.RecIndex.class)
+                .until(() -> client.resources(dev.tandem.api.crd.v1alpha1.recindex.RecIndex.class)
                         .inNamespace(ns.name())
                         .withName("movies-v2-index")
                         .get()
@@ -250,7 +258,8 @@ class RolloutSwapIT {
                         && r.getStatus().getPhase() == RolloutPhase.Healthy);
 
         assertThat(done.getStatus().getHistory())
-                .filteredOn(r -> "Promoted".equals(r.getResult()) && r.getPair().startsWith("v2-"))
+                .filteredOn(
+                        r -> r.getResult() == SwapResult.Promoted && r.getPair().startsWith("v2-"))
                 .hasSize(1);
         assertThat(selectors).containsExactly("blue", "green");
         assertThat(client.apps().deployments().inNamespace(ns.name()).list().getItems())

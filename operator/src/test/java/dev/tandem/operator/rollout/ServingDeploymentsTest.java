@@ -8,9 +8,9 @@ import static dev.tandem.operator.rollout.RolloutFixtures.pair;
 import static dev.tandem.operator.rollout.RolloutFixtures.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.operator.crd.v1alpha1.rollout.Colour;
-import dev.tandem.operator.crd.v1alpha1.rollout.Rollout;
-import dev.tandem.operator.crd.v1alpha1.rollout.ServedPair;
+import dev.tandem.api.crd.v1alpha1.rollout.Colour;
+import dev.tandem.api.crd.v1alpha1.rollout.Rollout;
+import dev.tandem.api.crd.v1alpha1.rollout.ServedPair;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -153,12 +153,6 @@ class ServingDeploymentsTest {
         assertThat(preview.getMetadata().getName()).isEqualTo("movies-api-preview");
         assertThat(preview.getSpec().getSelector()).containsEntry("tandem.dev/colour", "blue");
         assertThat(active.getSpec().getPorts()).extracting(p -> p.getName()).containsExactly("http", "grpc");
-    }
-
-    @Test
-    void propertyNamesBecomeTheEnvironmentVariablesSmallRyeReads() {
-        assertThat(ServingDeployments.envName("tower.max-batch")).isEqualTo("TANDEM_TOWER_MAX_BATCH");
-        assertThat(ServingDeployments.envName("hnsw.overquery")).isEqualTo("TANDEM_HNSW_OVERQUERY");
     }
 
     private static Container container(Deployment deployment) {

@@ -12,12 +12,14 @@ import static dev.tandem.operator.rollout.RolloutFixtures.slots;
 import static dev.tandem.operator.rollout.RolloutFixtures.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.operator.crd.v1alpha1.common.ConditionTypes;
-import dev.tandem.operator.crd.v1alpha1.rollout.AnalysisResult;
-import dev.tandem.operator.crd.v1alpha1.rollout.Colour;
-import dev.tandem.operator.crd.v1alpha1.rollout.Rollout;
-import dev.tandem.operator.crd.v1alpha1.rollout.RolloutPhase;
-import dev.tandem.operator.crd.v1alpha1.rollout.SwapRecord;
+import dev.tandem.api.crd.v1alpha1.common.ConditionTypes;
+import dev.tandem.api.crd.v1alpha1.rollout.AnalysisResult;
+import dev.tandem.api.crd.v1alpha1.rollout.Colour;
+import dev.tandem.api.crd.v1alpha1.rollout.Rollout;
+import dev.tandem.api.crd.v1alpha1.rollout.RolloutPhase;
+import dev.tandem.api.crd.v1alpha1.rollout.RolloutReason;
+import dev.tandem.api.crd.v1alpha1.rollout.SwapRecord;
+import dev.tandem.api.crd.v1alpha1.rollout.SwapResult;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Instant;
 import java.util.Map;
@@ -76,7 +78,7 @@ class SwapPlannerTest {
                 .hasValue(0);
         assertThat(live.transitions())
                 .extracting(SwapPlanner.Transition::reason)
-                .containsExactly("PairLive");
+                .containsExactly(RolloutReason.PairLive);
     }
 
     @Test
@@ -159,16 +161,16 @@ class SwapPlannerTest {
         assertThat(rollout.getStatus().getRetiring().getRemoveAfter()).isEqualTo("2026-12-02T10:00:42Z");
         assertThat(rollout.getStatus().getPhase()).isEqualTo(RolloutPhase.ScalingDown);
         SwapRecord record = rollout.getStatus().getHistory().getFirst();
-        assertThat(record.getResult()).isEqualTo("Promoted");
+        assertThat(record.getResult()).isEqualTo(SwapResult.Promoted);
         assertThat(record.getReplacedModelVersion()).isEqualTo("1");
         assertThat(record.isRegistryUpdated()).isFalse();
         assertThat(promoted.transitions())
-                .filteredOn(t -> t.reason().equals("Promoted"))
+                .filteredOn(t -> t.reason() == RolloutReason.Promoted)
                 .singleElement()
                 .satisfies(t -> assertThat(t.swapEnded())
                         .get()
                         .extracting(SwapPlanner.SwapEnd::result)
-                        .isEqualTo("Promoted"));
+                        .isEqualTo(SwapResult.Promoted));
 
         var afterSwitch =
                 slots().ready(Colour.BLUE, V1, 2).ready(Colour.GREEN, V2, 2).build();
@@ -186,7 +188,7 @@ class SwapPlannerTest {
         assertThat(rollout.getStatus().getPhase()).isEqualTo(RolloutPhase.Healthy);
         assertThat(removed.transitions())
                 .extracting(SwapPlanner.Transition::reason)
-                .containsExactly("PairRemoved");
+                .containsExactly(RolloutReason.PairRemoved);
     }
 
     @Test
@@ -242,13 +244,13 @@ class SwapPlannerTest {
                 .as("the live pair still serves")
                 .isEqualTo("True");
         SwapRecord record = rollout.getStatus().getHistory().getFirst();
-        assertThat(record.getResult()).isEqualTo("Aborted");
+        assertThat(record.getResult()).isEqualTo(SwapResult.Aborted);
         assertThat(record.isRegistryUpdated())
                 .as("version 2 is to be archived in MLflow")
                 .isFalse();
         assertThat(aborted.transitions()).anySatisfy(t -> {
             assertThat(t.warning()).isTrue();
-            assertThat(t.reason()).isEqualTo("AnalysisFailed");
+            assertThat(t.reason()).isEqualTo(RolloutReason.AnalysisFailed);
             assertThat(t.message()).contains("RecallTooLow");
         });
 
@@ -276,7 +278,7 @@ class SwapPlannerTest {
         store(rollout, SwapPlanner.plan(rollout, resolved(newIndex), slots, failing, T0.plusSeconds(2)));
 
         SwapRecord record = rollout.getStatus().getHistory().getFirst();
-        assertThat(record.getResult()).isEqualTo("Aborted");
+        assertThat(record.getResult()).isEqualTo(SwapResult.Aborted);
         assertThat(record.isRegistryUpdated())
                 .as("nothing to archive: version 1 is live")
                 .isTrue();
@@ -322,7 +324,7 @@ class SwapPlannerTest {
         assertThat(late.status().getPreview()).isNull();
         assertThat(late.status().getActive().getPair()).isEqualTo(V1.pair());
         assertThat(late.transitions()).anySatisfy(t -> {
-            assertThat(t.reason()).isEqualTo("ProgressDeadlineExceeded");
+            assertThat(t.reason()).isEqualTo(RolloutReason.ProgressDeadlineExceeded);
             assertThat(t.message()).contains("Insufficient nvidia.com/gpu");
         });
         assertThat(late.status().getHistory().getFirst().isRegistryUpdated())
@@ -378,7 +380,7 @@ class SwapPlannerTest {
         assertThat(SlotAssignment.of(archived.status(), Colour.GREEN)).isEmpty();
         assertThat(archived.transitions())
                 .extracting(SwapPlanner.Transition::reason)
-                .contains("ModelArchived");
+                .contains(RolloutReason.ModelArchived);
     }
 
     @Test
@@ -433,7 +435,7 @@ class SwapPlannerTest {
                 .isEqualTo(V3.pair());
         assertThat(superseded.transitions())
                 .extracting(SwapPlanner.Transition::reason)
-                .containsExactly("Superseded", "SwapStarted");
+                .containsExactly(RolloutReason.Superseded, RolloutReason.SwapStarted);
         assertThat(superseded.transitions().getFirst().warning()).isFalse();
     }
 

@@ -4,6 +4,7 @@
  */
 package dev.tandem.serving.api;
 
+import dev.tandem.api.serving.ServingEndpoints;
 import dev.tandem.serving.index.ProbeRecall;
 import dev.tandem.serving.pair.PairLoadException;
 import dev.tandem.serving.pair.PairSource;
@@ -37,7 +38,7 @@ import java.util.OptionalLong;
  * this is the same swap within a pod. Also the probe a rollout's analysis runs on a candidate pair: recall of
  * the served search against exact search.
  */
-@Path("/tandem/v1/models/{name}")
+@Path(ServingEndpoints.MODEL_ADMIN_PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AdminResource {
@@ -130,7 +131,7 @@ public class AdminResource {
      * --probe-queries} of the same count measures.
      */
     @GET
-    @Path("versions/{version}/probe-recall")
+    @Path(ServingEndpoints.PROBE_RECALL_PATH)
     public ProbeRecallAnswer probeRecall(
             @PathParam("name") String name,
             @PathParam("version") String version,

@@ -4,6 +4,8 @@
  */
 package dev.tandem.serving.cli;
 
+import dev.tandem.api.index.BuildIndexExit;
+import dev.tandem.api.index.BuildIndexReason;
 import dev.tandem.bundle.FileDigest;
 import dev.tandem.bundle.HnswParams;
 import dev.tandem.bundle.IndexLayout;
@@ -12,7 +14,6 @@ import dev.tandem.bundle.IndexWriter;
 import dev.tandem.bundle.MipsStrategy;
 import dev.tandem.bundle.VerifiedBundle;
 import dev.tandem.mlflow.MlflowArtifactProxy;
-import dev.tandem.serving.cli.BuildIndexFailure.Reason;
 import dev.tandem.serving.index.ItemGraph;
 import dev.tandem.serving.index.ProbeRecall;
 import dev.tandem.serving.pair.PairLoadException;
@@ -54,9 +55,9 @@ import picocli.CommandLine.Spec;
         description = "Build the HNSW index of a bundle and write it with its manifest.")
 final class BuildIndexCommand implements Callable<Integer> {
 
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int INVALID_INPUT = 2;
+    static final int OK = BuildIndexExit.OK;
+    static final int FAILED = BuildIndexExit.FAILED;
+    static final int INVALID_INPUT = BuildIndexExit.INVALID_INPUT;
 
     static final String SUMMARY_OPTION = "--summary";
 
@@ -118,10 +119,10 @@ final class BuildIndexCommand implements Callable<Integer> {
 
         private static final long serialVersionUID = 1L;
 
-        private final Reason reason;
+        private final BuildIndexReason reason;
         private final int exitCode;
 
-        Stop(Reason reason, int exitCode, String message) {
+        Stop(BuildIndexReason reason, int exitCode, String message) {
             super(message, null, false, false);
             this.reason = reason;
             this.exitCode = exitCode;
@@ -145,7 +146,7 @@ final class BuildIndexCommand implements Callable<Integer> {
                     : e.getMessage() + " (" + e.getClass().getSimpleName() + ")";
             writeSummary(
                     summary,
-                    new BuildIndexFailure("building the index failed: " + what, Reason.BUILD_FAILED).toJson(),
+                    new BuildIndexFailure("building the index failed: " + what, BuildIndexReason.BuildFailed).toJson(),
                     stderr);
             return FAILED;
         }
@@ -157,7 +158,7 @@ final class BuildIndexCommand implements Callable<Integer> {
         try {
             params = new HnswParams(maxDegree, beamWidth, overquery, 1.2f, 1.2f);
         } catch (IllegalArgumentException e) {
-            throw new Stop(Reason.INVALID_PARAMETERS, INVALID_INPUT, e.getMessage());
+            throw new Stop(BuildIndexReason.InvalidParameters, INVALID_INPUT, e.getMessage());
         }
         Optional<MlflowArtifactProxy> uploader = uploader();
         requireEmpty(out);
@@ -198,7 +199,10 @@ final class BuildIndexCommand implements Callable<Integer> {
                                 verified.manifest(), mips, graph.maxItemNorm(), params, buildSeconds, probes, recall));
                 manifestDigest = FileDigest.of(out.resolve(IndexLayout.MANIFEST));
             } catch (IOException | UncheckedIOException e) {
-                throw new Stop(Reason.WRITE_FAILED, FAILED, "cannot write the index to " + out + ": " + e.getMessage());
+                throw new Stop(
+                        BuildIndexReason.WriteFailed,
+                        FAILED,
+                        "cannot write the index to " + out + ": " + e.getMessage());
             }
             long graphBytes = manifest.files().get(IndexLayout.GRAPH).sizeBytes();
             stdout.printf(
@@ -239,13 +243,15 @@ final class BuildIndexCommand implements Callable<Integer> {
             return Optional.empty();
         }
         if (mlflow == null) {
-            throw new Stop(Reason.INVALID_PARAMETERS, INVALID_INPUT, "--upload needs --mlflow, the tracking URI");
+            throw new Stop(
+                    BuildIndexReason.InvalidParameters, INVALID_INPUT, "--upload needs --mlflow, the tracking URI");
         }
         MlflowArtifactProxy proxy = new MlflowArtifactProxy(mlflow, HttpClient.newHttpClient());
         try {
             proxy.proxyUrl(uploadDir());
         } catch (IllegalArgumentException e) {
-            throw new Stop(Reason.INVALID_PARAMETERS, INVALID_INPUT, "--upload " + upload + ": " + e.getMessage());
+            throw new Stop(
+                    BuildIndexReason.InvalidParameters, INVALID_INPUT, "--upload " + upload + ": " + e.getMessage());
         }
         return Optional.of(proxy);
     }
@@ -261,12 +267,12 @@ final class BuildIndexCommand implements Callable<Integer> {
         try (Stream<Path> entries = Files.list(out)) {
             if (entries.findAny().isPresent()) {
                 throw new Stop(
-                        Reason.OUTPUT_NOT_EMPTY,
+                        BuildIndexReason.OutputNotEmpty,
                         INVALID_INPUT,
                         out + " is not empty; an index is never written over another");
             }
         } catch (IOException e) {
-            throw new Stop(Reason.WRITE_FAILED, FAILED, "cannot read " + out + ": " + e.getMessage());
+            throw new Stop(BuildIndexReason.WriteFailed, FAILED, "cannot read " + out + ": " + e.getMessage());
         }
     }
 
@@ -274,14 +280,14 @@ final class BuildIndexCommand implements Callable<Integer> {
         try {
             return BundleResolver.resolve(new PairSource(bundle, Optional.empty()), mlflow, cacheDir);
         } catch (PairLoadException e) {
-            Reason reason = switch (e.code()) {
-                case "NOT_FOUND" -> Reason.BUNDLE_NOT_FOUND;
-                case "UNAVAILABLE" -> Reason.MLFLOW_UNAVAILABLE;
-                default -> Reason.INVALID_BUNDLE;
+            BuildIndexReason reason = switch (e.code()) {
+                case "NOT_FOUND" -> BuildIndexReason.BundleNotFound;
+                case "UNAVAILABLE" -> BuildIndexReason.MlflowUnavailable;
+                default -> BuildIndexReason.InvalidBundle;
             };
             throw new Stop(reason, INVALID_INPUT, e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw new Stop(Reason.INVALID_PARAMETERS, INVALID_INPUT, e.getMessage());
+            throw new Stop(BuildIndexReason.InvalidParameters, INVALID_INPUT, e.getMessage());
         }
     }
 
@@ -292,11 +298,11 @@ final class BuildIndexCommand implements Callable<Integer> {
         try {
             entries = proxy.list(dir);
         } catch (RuntimeException e) {
-            throw new Stop(Reason.UPLOAD_FAILED, FAILED, "cannot list " + dir + ": " + e.getMessage());
+            throw new Stop(BuildIndexReason.UploadFailed, FAILED, "cannot list " + dir + ": " + e.getMessage());
         }
         if (entries.stream().anyMatch(e -> !e.directory() && nameOf(e.path()).equals(IndexLayout.MANIFEST))) {
             throw new Stop(
-                    Reason.OUTPUT_NOT_EMPTY,
+                    BuildIndexReason.OutputNotEmpty,
                     INVALID_INPUT,
                     dir + " already holds an index; an index is never written over another");
         }
@@ -325,7 +331,7 @@ final class BuildIndexCommand implements Callable<Integer> {
                     Long there = listed.get(file.getFileName().toString());
                     if (there == null || there != size) {
                         throw new Stop(
-                                Reason.UPLOAD_FAILED,
+                                BuildIndexReason.UploadFailed,
                                 FAILED,
                                 "uploaded " + file.getFileName() + " (" + size + " bytes) but MLflow lists "
                                         + (there == null ? "no such file" : there + " bytes") + " under " + dir);
@@ -334,7 +340,8 @@ final class BuildIndexCommand implements Callable<Integer> {
             }
             return files.size();
         } catch (IOException | RuntimeException e) {
-            throw new Stop(Reason.UPLOAD_FAILED, FAILED, "cannot upload the index to " + dir + ": " + e.getMessage());
+            throw new Stop(
+                    BuildIndexReason.UploadFailed, FAILED, "cannot upload the index to " + dir + ": " + e.getMessage());
         }
     }
 
@@ -381,7 +388,9 @@ final class BuildIndexCommand implements Callable<Integer> {
         PrintWriter stderr = e.getCommandLine().getErr();
         try {
             writeSummary(
-                    Path.of(file), new BuildIndexFailure(e.getMessage(), Reason.INVALID_PARAMETERS).toJson(), stderr);
+                    Path.of(file),
+                    new BuildIndexFailure(e.getMessage(), BuildIndexReason.InvalidParameters).toJson(),
+                    stderr);
         } catch (InvalidPathException notAPath) {
             stderr.println("build-index: cannot write the summary to " + file + ": " + notAPath.getMessage());
         }

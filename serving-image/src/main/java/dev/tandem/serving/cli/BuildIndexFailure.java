@@ -4,8 +4,8 @@
  */
 package dev.tandem.serving.cli;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.tandem.api.index.BuildIndexReason;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param error what went wrong, in words (cut short to fit)
  * @param reason why, in one word
  */
-public record BuildIndexFailure(String error, Reason reason) {
+public record BuildIndexFailure(String error, BuildIndexReason reason) {
 
     /** The most bytes the line may take: a pod's termination message keeps 4096. */
     static final int MAX_BYTES = 4096;
@@ -24,42 +24,6 @@ public record BuildIndexFailure(String error, Reason reason) {
     public BuildIndexFailure {
         error = error == null ? "" : error;
         Objects.requireNonNull(reason, "reason");
-    }
-
-    /** Why a build wrote no index. */
-    public enum Reason {
-        /** An option is missing, malformed or out of range. */
-        INVALID_PARAMETERS("InvalidParameters"),
-        /** The bundle, or its registered model version, does not exist. */
-        BUNDLE_NOT_FOUND("BundleNotFound"),
-        /** The bundle exists but fails verification (checksums, manifest, no registered version). */
-        INVALID_BUNDLE("InvalidBundle"),
-        /** MLflow could not be reached or answered with an error while fetching the bundle. */
-        MLFLOW_UNAVAILABLE("MlflowUnavailable"),
-        /** The output directory, or the upload directory, already holds an index. */
-        OUTPUT_NOT_EMPTY("OutputNotEmpty"),
-        /** Building the graph or measuring its recall failed. */
-        BUILD_FAILED("BuildFailed"),
-        /** The index could not be written to the output directory. */
-        WRITE_FAILED("WriteFailed"),
-        /** The index could not be uploaded to MLflow. */
-        UPLOAD_FAILED("UploadFailed");
-
-        private final String word;
-
-        Reason(String word) {
-            this.word = word;
-        }
-
-        @JsonValue
-        public String word() {
-            return word;
-        }
-
-        @Override
-        public String toString() {
-            return word;
-        }
     }
 
     /** One line of JSON of at most {@value #MAX_BYTES} bytes; a longer message is cut and ends in "…". */

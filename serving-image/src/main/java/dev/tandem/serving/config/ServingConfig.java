@@ -4,15 +4,20 @@
  */
 package dev.tandem.serving.config;
 
+import dev.tandem.api.serving.ServingProperties;
 import dev.tandem.bundle.MipsStrategy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** The serving runtime's settings ({@code tandem.*} properties, or {@code TANDEM_*} environment variables). */
-@ConfigMapping(prefix = "tandem")
+/**
+ * The serving runtime's settings ({@code tandem.*} properties, or {@code TANDEM_*} environment variables). Those the
+ * operator sets on serving pods are named by {@link ServingProperties}, so both sides compile against one name.
+ */
+@ConfigMapping(prefix = ServingProperties.PREFIX)
 public interface ServingConfig {
 
     /**
@@ -20,18 +25,22 @@ public interface ServingConfig {
      * or an MLflow artifact URI. Without it the server starts empty and waits for a version to be loaded
      * through the admin API.
      */
+    @WithName(ServingProperties.BUNDLE)
     Optional<String> bundle();
 
     /** The prebuilt index of that bundle (directory or artifact URI); without it the graph is built at start. */
+    @WithName(ServingProperties.INDEX)
     Optional<String> index();
 
     /** The model name clients use; defaults to the registered model name in the bundle's manifest. */
     Optional<String> modelName();
 
     /** MLflow, for {@code models:/} and artifact URIs. */
+    @WithName(ServingProperties.MLFLOW)
     Mlflow mlflow();
 
     /** Where remote bundles and indexes are downloaded. */
+    @WithName(ServingProperties.CACHE_DIR)
     @WithDefault("${java.io.tmpdir}/tandem-serving")
     Path cacheDir();
 
@@ -42,6 +51,7 @@ public interface ServingConfig {
     Optional<Integer> buildThreads();
 
     /** Requests sent through a new version before it takes traffic. */
+    @WithName(ServingProperties.WARMUP_QUERIES)
     @WithDefault("300")
     int warmupQueries();
 
@@ -62,6 +72,7 @@ public interface ServingConfig {
     /** MLflow settings. */
     interface Mlflow {
         /** Tracking server, e.g. {@code http://mlflow:5000}. */
+        @WithName(ServingProperties.TRACKING_URI)
         Optional<URI> trackingUri();
     }
 

@@ -4,6 +4,8 @@
  */
 package dev.tandem.serving.pair;
 
+import dev.tandem.api.mlflow.ModelUri;
+import dev.tandem.api.serving.ServingProperties;
 import dev.tandem.bundle.BundleReader;
 import dev.tandem.bundle.IndexReader;
 import dev.tandem.bundle.InvalidBundleException;
@@ -64,7 +66,7 @@ public final class PairLoader {
         try {
             Optional<String> pinnedVersion = Optional.empty();
             String bundleLocation = source.bundle();
-            Optional<PairSource.RegistryReference> reference = source.registryReference();
+            Optional<ModelUri> reference = source.registryReference();
             if (reference.isPresent()) {
                 ModelVersion mv = registryVersion(reference.get());
                 pinnedVersion = Optional.of(mv.version());
@@ -150,10 +152,11 @@ public final class PairLoader {
         }
     }
 
-    private ModelVersion registryVersion(PairSource.RegistryReference reference) throws PairLoadException {
+    private ModelVersion registryVersion(ModelUri reference) throws PairLoadException {
         Mlflow client = mlflow.orElseThrow(() -> new PairLoadException(
                 "FAILED_PRECONDITION",
-                "models:/ URIs need the MLflow tracking URI (tandem.mlflow.tracking-uri)",
+                ModelUri.SCHEME + " URIs need the MLflow tracking URI (" + ServingProperties.PREFIX + "."
+                        + ServingProperties.MLFLOW_TRACKING_URI + ")",
                 null));
         return reference.version().isPresent()
                 ? client.registry()

@@ -4,9 +4,8 @@
  */
 package dev.tandem.serving.pair;
 
+import dev.tandem.api.mlflow.ModelUri;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Where a pair comes from. The bundle is a local directory, an MLflow registry URI ({@code models:/name/3} or
@@ -19,8 +18,6 @@ import java.util.regex.Pattern;
  */
 public record PairSource(String bundle, Optional<String> index) {
 
-    private static final Pattern REGISTRY = Pattern.compile("models:/([^/@]+)(?:/([0-9]+)|@([A-Za-z0-9_-]+))");
-
     public PairSource {
         if (bundle == null || bundle.isBlank()) {
             throw new IllegalArgumentException("a pair needs a bundle location");
@@ -28,27 +25,19 @@ public record PairSource(String bundle, Optional<String> index) {
         index = index.filter(i -> !i.isBlank());
     }
 
-    /** A registered model version or alias named by a {@code models:/} URI. */
-    public record RegistryReference(String model, Optional<String> version, Optional<String> alias) {}
-
-    /** The registry reference, when the bundle is named by a {@code models:/} URI. */
-    public Optional<RegistryReference> registryReference() {
-        if (!bundle.startsWith("models:/")) {
-            return Optional.empty();
-        }
-        Matcher m = REGISTRY.matcher(bundle);
-        if (!m.matches()) {
-            throw new IllegalArgumentException(
-                    "'" + bundle + "' is not a registry URI; write models:/<name>/<version> or models:/<name>@<alias>");
-        }
-        return Optional.of(
-                new RegistryReference(m.group(1), Optional.ofNullable(m.group(2)), Optional.ofNullable(m.group(3))));
+    /**
+     * The registry URI, when the bundle is named by one.
+     *
+     * @throws IllegalArgumentException when the bundle starts like a registry URI but is not one
+     */
+    public Optional<ModelUri> registryReference() {
+        return ModelUri.isRegistryUri(bundle) ? Optional.of(ModelUri.parse(bundle)) : Optional.empty();
     }
 
     static boolean isRemote(String location) {
         return location.startsWith("mlflow-artifacts:")
                 || location.startsWith("http://")
                 || location.startsWith("https://")
-                || location.startsWith("models:/");
+                || ModelUri.isRegistryUri(location);
     }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.api.index.BuildIndexReason;
 import dev.tandem.bundle.MipsStrategy;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -84,14 +85,13 @@ class BuildIndexSummaryTest {
 
     @Test
     void failureCarriesTheMessageAndOneCamelCaseReason() throws Exception {
-        String line = new BuildIndexFailure(
-                        "models:/m/9: RESOURCE_DOES_NOT_EXIST", BuildIndexFailure.Reason.BUNDLE_NOT_FOUND)
-                .toJson();
+        String line =
+                new BuildIndexFailure("models:/m/9: RESOURCE_DOES_NOT_EXIST", BuildIndexReason.BundleNotFound).toJson();
 
         assertThat(line)
                 .isEqualTo("{\"error\":\"models:/m/9: RESOURCE_DOES_NOT_EXIST\",\"reason\":\"BundleNotFound\"}");
-        for (BuildIndexFailure.Reason reason : BuildIndexFailure.Reason.values()) {
-            assertThat(reason.word()).matches("[A-Z][a-z]+([A-Z][a-z]+)+");
+        for (BuildIndexReason reason : BuildIndexReason.values()) {
+            assertThat(reason.name()).matches("[A-Z][a-z]+([A-Z][a-z]+)+");
         }
     }
 
@@ -100,7 +100,7 @@ class BuildIndexSummaryTest {
         // Quotes, line breaks and control characters grow when escaped; é and 😀 take 2 and 4 bytes.
         String message = "x\"\n\u0001é😀".repeat(2_000);
 
-        String line = new BuildIndexFailure(message, BuildIndexFailure.Reason.UPLOAD_FAILED).toJson();
+        String line = new BuildIndexFailure(message, BuildIndexReason.UploadFailed).toJson();
 
         assertThat(line.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(4096);
         assertThat(line).doesNotContain("\n");

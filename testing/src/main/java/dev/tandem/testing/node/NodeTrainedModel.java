@@ -4,6 +4,7 @@
  */
 package dev.tandem.testing.node;
 
+import dev.tandem.api.mlflow.ModelUri;
 import dev.tandem.testing.LocalPlatform;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
@@ -48,7 +49,7 @@ public final class NodeTrainedModel {
 
         /** The registry URI of one version, {@code models:/<name>/<version>}. */
         public String uri(int version) {
-            return "models:/" + name + "/" + version;
+            return ModelUri.of(name, String.valueOf(version)).toString();
         }
     }
 

@@ -4,6 +4,8 @@
  */
 package dev.tandem.testing.node;
 
+import dev.tandem.api.serving.ServingEndpoints;
+import dev.tandem.api.serving.ServingProperties;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -38,10 +40,10 @@ public final class ServingPods {
     public static final String IMAGE = "ghcr.io/tandem-dev/tandem-serving:0.1.0";
 
     /** The serving runtime's HTTP port (TF Serving's REST API, health, metrics), named {@code http}. */
-    public static final int HTTP_PORT = 8501;
+    public static final int HTTP_PORT = ServingEndpoints.HTTP_PORT;
 
     /** The serving runtime's gRPC port, named {@code grpc}. */
-    public static final int GRPC_PORT = 8500;
+    public static final int GRPC_PORT = ServingEndpoints.GRPC_PORT;
 
     private static final Pattern STATE = Pattern.compile("\"version\":\"(\\d+)\",\"state\":\"([A-Z]+)\"");
 
@@ -55,8 +57,8 @@ public final class ServingPods {
      */
     public static Container container(NodeTrainedModel.Model model, int version, Map<String, String> extraEnv) {
         List<EnvVar> env = new ArrayList<>(List.of(
-                new EnvVar("TANDEM_BUNDLE", model.uri(version), null),
-                new EnvVar("TANDEM_MLFLOW_TRACKING_URI", model.mlflow(), null),
+                new EnvVar(ServingProperties.env(ServingProperties.BUNDLE), model.uri(version), null),
+                new EnvVar(ServingProperties.env(ServingProperties.MLFLOW_TRACKING_URI), model.mlflow(), null),
                 // Two serving JVMs share this machine's two cores and the test JVM's memory.
                 new EnvVar("JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC", null)));
         extraEnv.forEach((k, v) -> env.add(new EnvVar(k, v, null)));
@@ -74,7 +76,7 @@ public final class ServingPods {
                 .endPort()
                 .withNewReadinessProbe()
                 .withNewHttpGet()
-                .withPath("/q/health/ready")
+                .withPath(ServingEndpoints.READINESS_PATH)
                 .withPort(new IntOrString("http"))
                 .endHttpGet()
                 .withPeriodSeconds(1)
@@ -82,7 +84,7 @@ public final class ServingPods {
                 .endReadinessProbe()
                 .withNewLivenessProbe()
                 .withNewHttpGet()
-                .withPath("/q/health/live")
+                .withPath(ServingEndpoints.LIVENESS_PATH)
                 .withPort(new IntOrString("http"))
                 .endHttpGet()
                 .withInitialDelaySeconds(60)

@@ -5,6 +5,9 @@
 package dev.tandem.trainer.decide;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.api.mlflow.MlflowTags;
+import dev.tandem.api.mlflow.ModelAlias;
+import dev.tandem.api.mlflow.ModelStage;
 import dev.tandem.bundle.InvalidBundleException;
 import dev.tandem.mlflow.MlflowApiException;
 import dev.tandem.mlflow.MlflowRestClient;
@@ -27,11 +30,6 @@ import java.util.Optional;
  * version and its run, and sent to the chat webhook when one is configured.
  */
 public final class DecisionPipeline {
-
-    public static final String CHAMPION = "champion";
-    public static final String CHALLENGER = "challenger";
-    public static final String DECISION_TAG = "tandem.decision";
-    public static final String REASON_TAG = "tandem.decision.reason";
 
     private final MlflowRestClient rest;
     private final MlflowTracking tracking;
@@ -94,24 +92,26 @@ public final class DecisionPipeline {
 
     private void record(String model, String version, String runId, Decision decision) {
         if (decision.promote()) {
-            rest.post("registered-models/alias", Map.of("name", model, "alias", CHALLENGER, "version", version));
-            transition(model, version, "Staging");
+            rest.post(
+                    "registered-models/alias",
+                    Map.of("name", model, "alias", ModelAlias.CHALLENGER.alias(), "version", version));
+            transition(model, version, ModelStage.Staging);
         } else {
-            transition(model, version, "Archived");
+            transition(model, version, ModelStage.Archived);
         }
-        String outcome = decision.promote() ? CHALLENGER : "rejected";
+        String outcome = (decision.promote() ? MlflowTags.Decision.CHALLENGER : MlflowTags.Decision.REJECTED).value();
         for (Map.Entry<String, String> tag : Map.of(
-                        DECISION_TAG,
+                        MlflowTags.DECISION,
                         outcome,
-                        REASON_TAG,
+                        MlflowTags.DECISION_REASON,
                         decision.reason(),
-                        DECISION_TAG + ".metric",
+                        MlflowTags.decision("metric"),
                         decision.metric(),
-                        DECISION_TAG + ".candidate_value",
+                        MlflowTags.decision("candidate_value"),
                         String.format("%.6f", decision.candidateValue()),
-                        DECISION_TAG + ".reference_value",
+                        MlflowTags.decision("reference_value"),
                         String.format("%.6f", decision.referenceValue()),
-                        DECISION_TAG + ".reference",
+                        MlflowTags.decision("reference"),
                         decision.reference())
                 .entrySet()) {
             tracking.setModelVersionTag(model, version, tag.getKey(), tag.getValue());
@@ -119,26 +119,28 @@ public final class DecisionPipeline {
         }
     }
 
-    private void transition(String model, String version, String stage) {
+    private void transition(String model, String version, ModelStage stage) {
         rest.post(
                 "model-versions/transition-stage",
-                Map.of("name", model, "version", version, "stage", stage, "archive_existing_versions", false));
+                Map.of("name", model, "version", version, "stage", stage.name(), "archive_existing_versions", false));
     }
 
     /** Alias {@code champion}, else the newest version in stage Production. */
     Optional<String> champion(String model) {
         try {
-            return Optional.of(rest.get("registered-models/alias", Map.of("name", model, "alias", CHAMPION))
-                    .path("model_version")
-                    .path("version")
-                    .asText());
+            return Optional.of(
+                    rest.get("registered-models/alias", Map.of("name", model, "alias", ModelAlias.CHAMPION.alias()))
+                            .path("model_version")
+                            .path("version")
+                            .asText());
         } catch (MlflowApiException e) {
             if (e.httpStatus() != 404 && !"INVALID_PARAMETER_VALUE".equals(e.errorCode())) {
                 throw e;
             }
         }
         JsonNode latest = rest.post(
-                "registered-models/get-latest-versions", Map.of("name", model, "stages", List.of("Production")));
+                "registered-models/get-latest-versions",
+                Map.of("name", model, "stages", List.of(ModelStage.Production.name())));
         for (JsonNode v : latest.path("model_versions")) {
             return Optional.of(v.path("version").asText());
         }

@@ -5,6 +5,7 @@
 package dev.tandem.trainer.evaluate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.api.mlflow.MlflowTags;
 import dev.tandem.bundle.BundleReader;
 import dev.tandem.bundle.InvalidBundleException;
 import dev.tandem.bundle.VerifiedBundle;
@@ -33,7 +34,6 @@ import java.util.Map;
  */
 public final class EvaluationPipeline {
 
-    public static final String EVAL_TAG_PREFIX = "tandem.eval.";
     public static final String EVAL_METRIC_PREFIX = "eval_";
 
     private final MlflowRestClient rest;
@@ -99,20 +99,20 @@ public final class EvaluationPipeline {
         for (Map.Entry<String, Double> metric : metrics.entrySet()) {
             tracking.logMetric(runId, EVAL_METRIC_PREFIX + metric.getKey(), metric.getValue(), step);
             tracking.setModelVersionTag(
-                    model, version, EVAL_TAG_PREFIX + metric.getKey(), String.format("%.6f", metric.getValue()));
+                    model, version, MlflowTags.eval(metric.getKey()), String.format("%.6f", metric.getValue()));
         }
         for (Map.Entry<String, Map<String, Double>> baseline : baselines.entrySet()) {
             tracking.setModelVersionTag(
                     model,
                     version,
-                    EVAL_TAG_PREFIX + "baseline." + baseline.getKey() + ".recall_at_50",
+                    MlflowTags.evalBaseline(baseline.getKey(), "recall_at_50"),
                     String.format("%.6f", baseline.getValue().get("recall_at_50")));
         }
-        tracking.setModelVersionTag(model, version, EVAL_TAG_PREFIX + "dataset_version", dataset.version());
+        tracking.setModelVersionTag(model, version, MlflowTags.EVAL_DATASET_VERSION, dataset.version());
         tracking.setModelVersionTag(
                 model,
                 version,
-                EVAL_TAG_PREFIX + "users",
+                MlflowTags.EVAL_USERS,
                 String.valueOf(holdout.users().size()));
         return new Evaluation(
                 model, version, runId, metrics, baselines, holdout.users().size());

@@ -4,6 +4,7 @@
  */
 package dev.tandem.trainer.train;
 
+import dev.tandem.api.mlflow.MlflowTags;
 import dev.tandem.bundle.BundleLayout;
 import dev.tandem.bundle.BundleManifest;
 import dev.tandem.bundle.BundleReader;
@@ -38,11 +39,6 @@ import java.util.TreeMap;
  * and code versions. A run that fails is marked FAILED and registers nothing.
  */
 public final class TrainingPipeline {
-
-    /** Tag names Tandem writes on runs and model versions. */
-    public static final String DATASET_VERSION_TAG = "tandem.dataset_version";
-
-    public static final String CODE_VERSION_TAG = "tandem.code_version";
 
     private final MlflowTracking tracking;
     private final PrintWriter out;
@@ -82,8 +78,8 @@ public final class TrainingPipeline {
                 params.softmax().name().toLowerCase(java.util.Locale.ROOT));
         out.flush();
 
-        Map<String, String> tags =
-                Map.of(DATASET_VERSION_TAG, dataset.version(), CODE_VERSION_TAG, TrainerVersion.current());
+        Map<String, String> tags = Map.of(
+                MlflowTags.DATASET_VERSION, dataset.version(), MlflowTags.CODE_VERSION, TrainerVersion.current());
         MlflowTracking.Run run =
                 tracking.startRun(tracking.experimentId("tandem/" + modelName), modelName + "-train", tags);
         boolean succeeded = false;

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.tandem.api.mlflow.MlflowTags;
 import dev.tandem.mlflow.MlflowRestClient;
 import dev.tandem.testing.LocalPlatform;
 import dev.tandem.testing.LocalPlatformTest;
@@ -93,7 +94,7 @@ class DecideCommandIT {
         JsonNode v1 = version(rest, model, "1");
         assertThat(v1.path("current_stage").asText()).isEqualTo("Staging");
         assertThat(v1.path("aliases").toString()).contains("challenger");
-        assertThat(tags(v1)).containsEntry(DecisionPipeline.DECISION_TAG, "challenger");
+        assertThat(tags(v1)).containsEntry(MlflowTags.DECISION, MlflowTags.Decision.CHALLENGER.value());
         JsonNode slack = messages.poll(10, TimeUnit.SECONDS);
         assertThat(slack).isNotNull();
         assertThat(slack.path("text").asText()).contains(model + " version 1 is the new challenger");
@@ -140,12 +141,12 @@ class DecideCommandIT {
         JsonNode v2 = version(rest, model, "2");
         assertThat(v2.path("current_stage").asText()).isEqualTo("Archived");
         Map<String, String> v2Tags = tags(v2);
-        assertThat(v2Tags).containsEntry(DecisionPipeline.DECISION_TAG, "rejected");
-        assertThat(v2Tags.get(DecisionPipeline.REASON_TAG))
+        assertThat(v2Tags).containsEntry(MlflowTags.DECISION, MlflowTags.Decision.REJECTED.value());
+        assertThat(v2Tags.get(MlflowTags.DECISION_REASON))
                 .startsWith("recall_at_50 ")
                 .contains("<= champion v1");
-        assertThat(Double.parseDouble(v2Tags.get("tandem.decision.candidate_value")))
-                .isLessThan(Double.parseDouble(v2Tags.get("tandem.decision.reference_value")));
+        assertThat(Double.parseDouble(v2Tags.get(MlflowTags.decision("candidate_value"))))
+                .isLessThan(Double.parseDouble(v2Tags.get(MlflowTags.decision("reference_value"))));
         assertThat(version(rest, model, "1").path("current_stage").asText()).isEqualTo("Production");
         JsonNode telegram = messages.poll(10, TimeUnit.SECONDS);
         assertThat(telegram).isNotNull();

@@ -7,6 +7,7 @@ package dev.tandem.trainer.evaluate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.api.mlflow.MlflowTags;
 import dev.tandem.mlflow.MlflowRestClient;
 import dev.tandem.testing.LocalPlatform;
 import dev.tandem.testing.LocalPlatformTest;
@@ -83,12 +84,12 @@ class EvaluateCommandIT {
                 .forEach(t -> tags.put(t.path("key").asText(), t.path("value").asText()));
         assertThat(tags)
                 .containsKeys(
-                        "tandem.eval.recall_at_50",
-                        "tandem.eval.ndcg_at_10",
-                        "tandem.eval.baseline.popularity.recall_at_50");
-        assertThat(tags).containsEntry("tandem.eval.dataset_version", dataset.version());
-        double recall = Double.parseDouble(tags.get("tandem.eval.recall_at_50"));
-        double popularity = Double.parseDouble(tags.get("tandem.eval.baseline.popularity.recall_at_50"));
+                        MlflowTags.eval("recall_at_50"),
+                        MlflowTags.eval("ndcg_at_10"),
+                        MlflowTags.evalBaseline("popularity", "recall_at_50"));
+        assertThat(tags).containsEntry(MlflowTags.EVAL_DATASET_VERSION, dataset.version());
+        double recall = Double.parseDouble(tags.get(MlflowTags.eval("recall_at_50")));
+        double popularity = Double.parseDouble(tags.get(MlflowTags.evalBaseline("popularity", "recall_at_50")));
         assertThat(recall).isGreaterThan(popularity);
 
         JsonNode history = rest.get(

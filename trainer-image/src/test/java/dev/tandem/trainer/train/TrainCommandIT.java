@@ -7,6 +7,7 @@ package dev.tandem.trainer.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.api.mlflow.MlflowTags;
 import dev.tandem.bundle.BundleReader;
 import dev.tandem.bundle.VerifiedBundle;
 import dev.tandem.mlflow.MlflowArtifactProxy;
@@ -85,8 +86,8 @@ class TrainCommandIT {
             tags.put(tag.getKey(), tag.getValue());
         }
         assertThat(tags)
-                .containsEntry(TrainingPipeline.DATASET_VERSION_TAG, dataset.version())
-                .containsKey(TrainingPipeline.CODE_VERSION_TAG);
+                .containsEntry(MlflowTags.DATASET_VERSION, dataset.version())
+                .containsKey(MlflowTags.CODE_VERSION);
         assertThat(version.getSource()).endsWith("/bundle");
 
         HttpClient http = HttpClient.newHttpClient();

@@ -4,10 +4,10 @@
  */
 package dev.tandem.operator.recindex.dependent;
 
+import dev.tandem.api.crd.v1alpha1.recindex.RecIndex;
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModel;
+import dev.tandem.api.naming.TandemLabels;
 import dev.tandem.operator.config.OperatorConfig;
-import dev.tandem.operator.crd.v1alpha1.recindex.RecIndex;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModel;
-import dev.tandem.operator.naming.TandemLabels;
 import dev.tandem.operator.recindex.BuildJobs;
 import dev.tandem.operator.recindex.BuildPlan;
 import dev.tandem.operator.recindex.ModelSituation;

@@ -4,9 +4,9 @@
  */
 package dev.tandem.operator.recindex.dependent;
 
-import dev.tandem.operator.crd.v1alpha1.recindex.IndexPhase;
-import dev.tandem.operator.crd.v1alpha1.recindex.RecIndex;
-import dev.tandem.operator.crd.v1alpha1.recmodel.RecModel;
+import dev.tandem.api.crd.v1alpha1.recindex.IndexPhase;
+import dev.tandem.api.crd.v1alpha1.recindex.RecIndex;
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModel;
 import dev.tandem.operator.recindex.ModelSituation;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.reconciler.Context;

@@ -6,20 +6,18 @@ package dev.tandem.operator.rollout.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.api.crd.v1alpha1.rollout.Analysis;
+import dev.tandem.api.crd.v1alpha1.rollout.AnalysisResult;
+import dev.tandem.api.crd.v1alpha1.rollout.ServedPair;
+import dev.tandem.api.serving.ServingEndpoints;
 import dev.tandem.operator.config.OperatorConfig;
-import dev.tandem.operator.crd.v1alpha1.rollout.Analysis;
-import dev.tandem.operator.crd.v1alpha1.rollout.AnalysisResult;
-import dev.tandem.operator.crd.v1alpha1.rollout.ServedPair;
-import dev.tandem.operator.rollout.RolloutNames;
 import dev.tandem.operator.rollout.SlotObservation.PodView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -50,13 +48,11 @@ public class PairAnalysis {
         Verdict verdict = new Verdict(pair.getPair(), thresholds);
         for (PodView pod : pods) {
             verdict.pods++;
-            URI base = URI.create("http://" + pod.ip() + ":" + RolloutNames.HTTP_PORT + "/");
-            String model = URLEncoder.encode(pair.getModelName(), StandardCharsets.UTF_8)
-                    .replace("+", "%20");
+            URI base = URI.create("http://" + pod.ip() + ":" + ServingEndpoints.HTTP_PORT + "/");
             JsonNode probe;
             try {
-                probe = get(base.resolve("tandem/v1/models/" + model + "/versions/" + pair.getModelVersion()
-                        + "/probe-recall?k=10&queries=" + thresholds.getRecallQueries()));
+                probe = get(base.resolve(ServingEndpoints.probeRecall(pair.getModelName(), pair.getModelVersion())
+                        + "?k=10&queries=" + thresholds.getRecallQueries()));
             } catch (AnalysisException e) {
                 verdict.unreachable(pod, e.getMessage());
                 continue;
@@ -64,7 +60,7 @@ public class PairAnalysis {
             verdict.recall(probe.path("recall").asDouble(0));
             List<Long> items = new ArrayList<>();
             probe.path("sampleItemIds").forEach(id -> items.add(id.asLong()));
-            smoke(pair, thresholds, base.resolve("v1/models/" + model + ":predict"), items, verdict);
+            smoke(pair, thresholds, base.resolve(ServingEndpoints.predict(pair.getModelName())), items, verdict);
         }
         return verdict.result();
     }

@@ -4,7 +4,7 @@
  */
 package dev.tandem.operator.rollout.dependent;
 
-import dev.tandem.operator.crd.v1alpha1.rollout.Colour;
+import dev.tandem.api.crd.v1alpha1.rollout.Colour;
 
 /** The Deployment of the blue slot. */
 public class BlueDeployment extends PairDeployment {

@@ -4,10 +4,10 @@
  */
 package dev.tandem.operator.rollout.dependent;
 
+import dev.tandem.api.crd.v1alpha1.rollout.Colour;
+import dev.tandem.api.crd.v1alpha1.rollout.Rollout;
+import dev.tandem.api.naming.RolloutNames;
 import dev.tandem.operator.config.OperatorConfig;
-import dev.tandem.operator.crd.v1alpha1.rollout.Colour;
-import dev.tandem.operator.crd.v1alpha1.rollout.Rollout;
-import dev.tandem.operator.rollout.RolloutNames;
 import dev.tandem.operator.rollout.ServingDeployments;
 import dev.tandem.operator.rollout.SlotAssignment;
 import io.fabric8.kubernetes.api.model.apps.Deployment;

@@ -4,7 +4,7 @@
  */
 package dev.tandem.operator.rollout.dependent;
 
-import dev.tandem.operator.crd.v1alpha1.rollout.Rollout;
+import dev.tandem.api.crd.v1alpha1.rollout.Rollout;
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;

@@ -4,8 +4,8 @@
  */
 package dev.tandem.operator.rollout.dependent;
 
-import dev.tandem.operator.crd.v1alpha1.rollout.Rollout;
-import dev.tandem.operator.rollout.RolloutNames;
+import dev.tandem.api.crd.v1alpha1.rollout.Rollout;
+import dev.tandem.api.naming.RolloutNames;
 import dev.tandem.operator.rollout.ServingServices;
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
