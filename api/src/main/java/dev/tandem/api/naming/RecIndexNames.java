@@ -26,15 +26,6 @@ public final class RecIndexNames {
     /** Where a location on a PersistentVolumeClaim starts; serving pods mount the claim and read the path after it. */
     public static final String PVC_SCHEME = "pvc://";
 
-    /** Annotation of a build Job: the whole build key (its name carries only the start). */
-    public static final String BUILD_KEY_ANNOTATION = "tandem.dev/build-key";
-
-    /** Annotation of a build Job: where its index goes. */
-    public static final String LOCATION_ANNOTATION = "tandem.dev/index-location";
-
-    /** Annotation of a build Job: the RecIndex generation it was made for, so a spec change can retry a failure. */
-    public static final String GENERATION_ANNOTATION = "tandem.dev/recindex-generation";
-
     /** The label the Job controller puts on a Job's pods. */
     public static final String JOB_NAME_LABEL = "job-name";
 

@@ -4,7 +4,7 @@
  */
 package dev.tandem.operator.recindex;
 
-import dev.tandem.api.naming.RecIndexNames;
+import dev.tandem.api.naming.TandemAnnotations;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -66,7 +66,7 @@ public final class BuildJobHousekeeping {
 
     private static long madeFor(Job job) {
         Map<String, String> annotations = job.getMetadata().getAnnotations();
-        String value = annotations == null ? null : annotations.get(RecIndexNames.GENERATION_ANNOTATION);
+        String value = annotations == null ? null : annotations.get(TandemAnnotations.RECINDEX_GENERATION);
         try {
             return value == null ? 0 : Long.parseLong(value);
         } catch (NumberFormatException e) {

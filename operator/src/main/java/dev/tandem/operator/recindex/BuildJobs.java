@@ -6,7 +6,10 @@ package dev.tandem.operator.recindex;
 
 import dev.tandem.api.crd.v1alpha1.recindex.BuildSpec;
 import dev.tandem.api.crd.v1alpha1.recindex.RecIndex;
+import dev.tandem.api.index.BuildIndexExit;
 import dev.tandem.api.naming.RecIndexNames;
+import dev.tandem.api.naming.TandemAnnotations;
+import dev.tandem.operator.workload.CacheVolume;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
@@ -36,9 +39,6 @@ public final class BuildJobs {
     /** Attempts after a failure that may pass on a retry (exit 1: upload, write or build failed). */
     static final int BACKOFF_LIMIT = 2;
 
-    /** build-index's exit status for invalid input (parameters, bundle, existing output): a retry cannot help. */
-    static final int INVALID_INPUT_EXIT = 2;
-
     /** {@code spec.build.activeDeadlineSeconds} when unset. */
     static final long DEFAULT_DEADLINE_SECONDS = 3600;
 
@@ -47,9 +47,6 @@ public final class BuildJobs {
 
     /** Where the index is written: an emptyDir for storage MLflow, the claim for PersistentVolumeClaim. */
     static final String OUT_MOUNT = "/var/lib/tandem/indexes";
-
-    /** Where the bundle is downloaded to. */
-    static final String CACHE_MOUNT = "/var/cache/tandem";
 
     private BuildJobs() {}
 
@@ -62,11 +59,11 @@ public final class BuildJobs {
         var hnsw = index.getSpec().getHnsw();
         Map<String, String> labels = RecIndexNames.labels(index, plan.modelVersion());
         Map<String, String> annotations = new LinkedHashMap<>();
-        annotations.put(RecIndexNames.BUILD_KEY_ANNOTATION, plan.buildKey());
-        annotations.put(RecIndexNames.LOCATION_ANNOTATION, plan.location());
-        annotations.put("tandem.dev/model", plan.modelName() + "/" + plan.modelVersion());
+        annotations.put(TandemAnnotations.BUILD_KEY, plan.buildKey());
+        annotations.put(TandemAnnotations.INDEX_LOCATION, plan.location());
+        annotations.put(TandemAnnotations.MODEL, TandemAnnotations.model(plan.modelName(), plan.modelVersion()));
         annotations.put(
-                RecIndexNames.GENERATION_ANNOTATION,
+                TandemAnnotations.RECINDEX_GENERATION,
                 String.valueOf(index.getMetadata().getGeneration()));
 
         String out = plan.onClaim() ? OUT_MOUNT + "/" + plan.claimPath() : OUT_MOUNT + "/index";
@@ -79,7 +76,7 @@ public final class BuildJobs {
                 "--out",
                 out,
                 "--cache-dir",
-                CACHE_MOUNT,
+                CacheVolume.MOUNT_PATH,
                 "--threads",
                 String.valueOf(threads(build)),
                 "--max-degree",
@@ -115,15 +112,8 @@ public final class BuildJobs {
                 .withName("indexes")
                 .withMountPath(OUT_MOUNT)
                 .build());
-        volumes.add(new VolumeBuilder()
-                .withName("cache")
-                .withNewEmptyDir()
-                .endEmptyDir()
-                .build());
-        mounts.add(new VolumeMountBuilder()
-                .withName("cache")
-                .withMountPath(CACHE_MOUNT)
-                .build());
+        volumes.add(CacheVolume.volume());
+        mounts.add(CacheVolume.mount());
 
         return new JobBuilder()
                 .withNewMetadata()
@@ -144,7 +134,7 @@ public final class BuildJobs {
                                 .withNewOnExitCodes()
                                 .withContainerName(RecIndexNames.CONTAINER)
                                 .withOperator("In")
-                                .withValues(INVALID_INPUT_EXIT)
+                                .withValues(BuildIndexExit.INVALID_INPUT)
                                 .endOnExitCodes()
                                 .build(),
                         // A pod evicted or preempted did not fail the build: it does not count against the retries.

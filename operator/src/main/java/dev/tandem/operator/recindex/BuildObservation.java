@@ -4,6 +4,7 @@
  */
 package dev.tandem.operator.recindex;
 
+import dev.tandem.api.index.BuildIndexReason;
 import dev.tandem.api.naming.RecIndexNames;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
@@ -29,9 +30,6 @@ import java.util.Optional;
  * @param finishedAt when the Job ended (RFC 3339), or null
  */
 public record BuildObservation(State state, BuildSummary summary, String jobReason, String detail, String finishedAt) {
-
-    /** build-index's reason when its output or upload directory already holds an index. */
-    static final String OUTPUT_NOT_EMPTY = "OutputNotEmpty";
 
     /** Where a build Job is. */
     public enum State {
@@ -63,7 +61,9 @@ public record BuildObservation(State state, BuildSummary summary, String jobReas
 
     /** Whether the Job failed because its location already holds an index. */
     public boolean foundAnIndex() {
-        return state == State.FAILED && summary instanceof BuildSummary.Failed f && OUTPUT_NOT_EMPTY.equals(f.reason());
+        return state == State.FAILED
+                && summary instanceof BuildSummary.Failed f
+                && BuildIndexReason.OutputNotEmpty.is(f.reason());
     }
 
     /**

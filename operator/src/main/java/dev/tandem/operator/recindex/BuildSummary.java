@@ -44,9 +44,6 @@ public sealed interface BuildSummary {
      */
     record Unreadable(String why, String text) implements BuildSummary {}
 
-    /** The reason a failure gets when the summary names none a condition can carry. */
-    String BUILD_FAILED = "BuildFailed";
-
     /** Parses a termination message; never throws. */
     static BuildSummary parse(String message) {
         return SummaryParser.parse(message);

@@ -7,6 +7,7 @@ package dev.tandem.operator.recindex;
 import dev.tandem.api.crd.v1alpha1.common.ArchiveRecord;
 import dev.tandem.api.crd.v1alpha1.common.ConditionTypes;
 import dev.tandem.api.crd.v1alpha1.recindex.RecIndex;
+import dev.tandem.api.crd.v1alpha1.recindex.RecIndexReason;
 import dev.tandem.api.crd.v1alpha1.recindex.StorageType;
 import dev.tandem.api.crd.v1alpha1.recmodel.RecModel;
 
@@ -18,7 +19,7 @@ public sealed interface ModelSituation {
      *
      * @param reason ModelNotFound or ModelNotReady
      */
-    record Waiting(String reason, String message) implements ModelSituation {}
+    record Waiting(RecIndexReason reason, String message) implements ModelSituation {}
 
     /** The model is resolved and verified: build (or keep) the index of this plan. */
     record Buildable(BuildPlan plan) implements ModelSituation {}
@@ -45,7 +46,7 @@ public sealed interface ModelSituation {
     static ModelSituation of(RecIndex index, RecModel model) {
         String ref = index.getSpec().getModelRef();
         if (model == null) {
-            return new Waiting("ModelNotFound", "RecModel " + ref + " does not exist");
+            return new Waiting(RecIndexReason.ModelNotFound, "RecModel " + ref + " does not exist");
         }
         var status = model.getStatus();
         if (status != null && status.getArchived() != null) {
@@ -57,11 +58,12 @@ public sealed interface ModelSituation {
                     status.getArchived());
         }
         if (status == null || status.getResolvedVersion() == null || !status.isTrue(ConditionTypes.READY)) {
-            return new Waiting("ModelNotReady", "waiting for RecModel " + ref + " to be resolved and verified");
+            return new Waiting(
+                    RecIndexReason.ModelNotReady, "waiting for RecModel " + ref + " to be resolved and verified");
         }
         if (index.getSpec().getStorage().getType() == StorageType.MLFLOW && status.getArtifactUri() == null) {
             return new Waiting(
-                    "ModelNotReady",
+                    RecIndexReason.ModelNotReady,
                     "RecModel " + ref + " reports no artifactUri, beside which an index stored in MLflow is uploaded");
         }
         return new Buildable(BuildPlan.of(index, model));

@@ -17,11 +17,11 @@ import dev.tandem.operator.events.TransitionEvents;
 import dev.tandem.operator.metrics.OperatorMetrics;
 import dev.tandem.operator.recindex.dependent.BuildJob;
 import dev.tandem.operator.recindex.dependent.BuildNeeded;
-import dev.tandem.operator.status.StatusComparison;
+import dev.tandem.operator.status.ReconcileFailures;
 import dev.tandem.operator.status.StatusWriter;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -54,11 +54,12 @@ import java.util.stream.Stream;
 public class RecIndexReconciler implements Reconciler<RecIndex> {
 
     public static final String NAME = "recindex";
-    private static final String KIND = "RecIndex";
+    private static final String KIND = HasMetadata.getKind(RecIndex.class);
 
     private final IndexArtifacts artifacts;
     private final TransitionEvents events;
     private final OperatorMetrics metrics;
+    private final ReconcileFailures failures;
     private final OperatorConfig config;
     private final Clock clock;
 
@@ -66,11 +67,13 @@ public class RecIndexReconciler implements Reconciler<RecIndex> {
             IndexArtifacts artifacts,
             TransitionEvents events,
             OperatorMetrics metrics,
+            ReconcileFailures failures,
             OperatorConfig config,
             Clock clock) {
         this.artifacts = artifacts;
         this.events = events;
         this.metrics = metrics;
+        this.failures = failures;
         this.config = config;
         this.clock = clock;
     }
@@ -134,7 +137,7 @@ public class RecIndexReconciler implements Reconciler<RecIndex> {
         }
 
         RecIndexStatusBuilder.Result result = RecIndexStatusBuilder.build(index, situation, build, archive, clock);
-        store(index, result.status(), context);
+        StatusWriter.store(index, result.status(), context);
         for (RecIndexStatusBuilder.Transition t : result.transitions()) {
             events.recordReported(index, t.warning(), t.reason(), t.message());
         }
@@ -181,8 +184,7 @@ public class RecIndexReconciler implements Reconciler<RecIndex> {
     @Override
     public ErrorStatusUpdateControl<RecIndex> updateErrorStatus(
             RecIndex index, Context<RecIndex> context, Exception e) {
-        metrics.failed(KIND, e instanceof KubernetesClientException k && k.getCode() == 409 ? "Conflict" : "Error");
-        return ErrorStatusUpdateControl.noStatusUpdate();
+        return failures.handle(KIND, context, e);
     }
 
     private static BuildObservation observe(String jobName, Context<RecIndex> context) {
@@ -192,14 +194,6 @@ public class RecIndexReconciler implements Reconciler<RecIndex> {
 
     private static boolean alreadyRetired(RecIndex index) {
         return index.getStatus() != null && index.getStatus().getPhase() == IndexPhase.Archived;
-    }
-
-    private void store(RecIndex index, RecIndexStatus status, Context<RecIndex> context) {
-        if (StatusComparison.same(index.getStatus(), status)) {
-            return;
-        }
-        index.setStatus(status);
-        StatusWriter.replaceStatus(index, context);
     }
 
     /** Jobs of superseded keys go once a newer index is recorded; all of them once the index is retired. */

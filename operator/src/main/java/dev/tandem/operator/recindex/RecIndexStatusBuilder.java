@@ -7,6 +7,7 @@ package dev.tandem.operator.recindex;
 import dev.tandem.api.crd.v1alpha1.common.ConditionTypes;
 import dev.tandem.api.crd.v1alpha1.recindex.IndexPhase;
 import dev.tandem.api.crd.v1alpha1.recindex.RecIndex;
+import dev.tandem.api.crd.v1alpha1.recindex.RecIndexReason;
 import dev.tandem.api.crd.v1alpha1.recindex.RecIndexStatus;
 import dev.tandem.operator.status.ConditionSet;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -38,33 +39,13 @@ import java.util.Objects;
  */
 public final class RecIndexStatusBuilder {
 
-    /** Ready/Progressing reason while the Job runs. */
-    public static final String BUILDING = "Building";
-    /** Ready reason of a built index. */
-    public static final String BUILT = "Built";
-    /** The build failed and its summary names no reason. */
-    public static final String BUILD_FAILED = BuildSummary.BUILD_FAILED;
-    /** The Job hit {@code activeDeadlineSeconds}. */
-    public static final String BUILD_TIMED_OUT = "BuildTimedOut";
-    /** The Job completed but left no readable summary. */
-    public static final String SUMMARY_UNREADABLE = "SummaryUnreadable";
-    /** The Job built another version than the one planned (never expected: build-index resolves the version). */
-    public static final String INDEX_OF_ANOTHER_VERSION = "IndexOfAnotherVersion";
-    /** The model was archived and the index retired. */
-    public static final String ARCHIVED = "Archived";
-    /** The model was archived but a Rollout serves the index. */
-    public static final String KEPT_WHILE_SERVED = "KeptWhileServed";
-    /** Removing an archived version's index failed; it is retried. */
-    public static final String CLEANUP_FAILED = "CleanupFailed";
-
-    private static final String AS_EXPECTED = "AsExpected";
     private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
     /**
      * A change worth an Event.
      *
      * @param warning a Warning (something needs a person) rather than a Normal event
-     * @param reason one CamelCase word
+     * @param reason one CamelCase word: a {@link RecIndexReason}, or {@code build-index}'s reason for a failed build
      */
     public record Transition(boolean warning, String reason, String message) {}
 
@@ -100,7 +81,7 @@ public final class RecIndexStatusBuilder {
         conditions
                 .set(ConditionTypes.READY, false, waiting.reason(), waiting.message() + lastBuilt(next))
                 .set(ConditionTypes.PROGRESSING, false, waiting.reason(), waiting.message())
-                .set(ConditionTypes.DEGRADED, false, AS_EXPECTED, "nothing is wrong");
+                .set(ConditionTypes.DEGRADED, false, RecIndexReason.AsExpected, "nothing is wrong");
     }
 
     private static void buildable(
@@ -126,9 +107,9 @@ public final class RecIndexStatusBuilder {
                         + plan.modelVersion() + " with Job " + plan.jobName();
                 String detail = build.detail() == null || build.detail().isEmpty() ? "" : "; " + build.detail();
                 conditions
-                        .set(ConditionTypes.READY, false, BUILDING, message + lastBuilt(next))
-                        .set(ConditionTypes.PROGRESSING, true, BUILDING, message + detail)
-                        .set(ConditionTypes.DEGRADED, false, AS_EXPECTED, "nothing is wrong");
+                        .set(ConditionTypes.READY, false, RecIndexReason.Building, message + lastBuilt(next))
+                        .set(ConditionTypes.PROGRESSING, true, RecIndexReason.Building, message + detail)
+                        .set(ConditionTypes.DEGRADED, false, RecIndexReason.AsExpected, "nothing is wrong");
             }
             case COMPLETE -> completed(next, plan, build, conditions, clock);
             case FAILED -> {
@@ -140,12 +121,15 @@ public final class RecIndexStatusBuilder {
                         message = failed.error();
                     }
                     case BuildSummary.Unreadable unreadable -> {
-                        reason = "DeadlineExceeded".equals(build.jobReason()) ? BUILD_TIMED_OUT : BUILD_FAILED;
+                        reason = ("DeadlineExceeded".equals(build.jobReason())
+                                        ? RecIndexReason.BuildTimedOut
+                                        : RecIndexReason.BuildFailed)
+                                .name();
                         message = build.detail() + (unreadable.text().isEmpty() ? "" : "; " + tail(unreadable.text()));
                     }
                     case BuildSummary.Built ignored -> {
                         // An index was written, yet the Job failed (the pod was stopped after its summary).
-                        reason = BUILD_FAILED;
+                        reason = RecIndexReason.BuildFailed.name();
                         message = build.detail();
                     }
                 }
@@ -164,7 +148,7 @@ public final class RecIndexStatusBuilder {
                     failed(
                             next,
                             plan,
-                            INDEX_OF_ANOTHER_VERSION,
+                            RecIndexReason.IndexOfAnotherVersion.name(),
                             "Job " + plan.jobName() + " built an index of version " + summary.modelVersion()
                                     + " (item vectors " + summary.itemVectorsSha256() + "), not of version "
                                     + plan.modelVersion() + "; it is not recorded",
@@ -192,14 +176,14 @@ public final class RecIndexStatusBuilder {
                 failed(
                         next,
                         plan,
-                        SUMMARY_UNREADABLE,
+                        RecIndexReason.SummaryUnreadable.name(),
                         "Job " + plan.jobName() + " completed but reported " + failed.reason() + ": " + failed.error(),
                         conditions);
             case BuildSummary.Unreadable unreadable ->
                 failed(
                         next,
                         plan,
-                        SUMMARY_UNREADABLE,
+                        RecIndexReason.SummaryUnreadable.name(),
                         "Job " + plan.jobName() + " completed but " + unreadable.why()
                                 + (unreadable.text().isEmpty() ? "" : ": " + tail(unreadable.text())),
                         conditions);
@@ -215,9 +199,13 @@ public final class RecIndexStatusBuilder {
                 + String.format(Locale.ROOT, "%.1f", Objects.requireNonNullElse(next.getBuildSeconds(), 0.0))
                 + " s; at " + next.getLocation();
         conditions
-                .set(ConditionTypes.READY, true, BUILT, message)
-                .set(ConditionTypes.PROGRESSING, false, BUILT, "the index of build " + next.getBuildKey() + " is built")
-                .set(ConditionTypes.DEGRADED, false, AS_EXPECTED, "nothing is wrong");
+                .set(ConditionTypes.READY, true, RecIndexReason.Built, message)
+                .set(
+                        ConditionTypes.PROGRESSING,
+                        false,
+                        RecIndexReason.Built,
+                        "the index of build " + next.getBuildKey() + " is built")
+                .set(ConditionTypes.DEGRADED, false, RecIndexReason.AsExpected, "nothing is wrong");
     }
 
     private static void failed(
@@ -256,9 +244,13 @@ public final class RecIndexStatusBuilder {
                     next.setPhase(IndexPhase.Pending);
                 }
                 conditions
-                        .set(ConditionTypes.READY, next.getPhase() == IndexPhase.Built, KEPT_WHILE_SERVED, message)
-                        .set(ConditionTypes.PROGRESSING, false, KEPT_WHILE_SERVED, message)
-                        .set(ConditionTypes.DEGRADED, false, AS_EXPECTED, "nothing is wrong");
+                        .set(
+                                ConditionTypes.READY,
+                                next.getPhase() == IndexPhase.Built,
+                                RecIndexReason.KeptWhileServed,
+                                message)
+                        .set(ConditionTypes.PROGRESSING, false, RecIndexReason.KeptWhileServed, message)
+                        .set(ConditionTypes.DEGRADED, false, RecIndexReason.AsExpected, "nothing is wrong");
             }
             case ArchiveOutcome.Removed removed -> {
                 next.setPhase(IndexPhase.Archived);
@@ -280,18 +272,18 @@ public final class RecIndexStatusBuilder {
             case ArchiveOutcome.CleanupFailed failed -> {
                 String message = what + "; removing its index failed and is retried: " + failed.message();
                 conditions
-                        .set(ConditionTypes.READY, false, CLEANUP_FAILED, message)
-                        .set(ConditionTypes.PROGRESSING, true, CLEANUP_FAILED, message)
-                        .set(ConditionTypes.DEGRADED, true, CLEANUP_FAILED, message);
+                        .set(ConditionTypes.READY, false, RecIndexReason.CleanupFailed, message)
+                        .set(ConditionTypes.PROGRESSING, true, RecIndexReason.CleanupFailed, message)
+                        .set(ConditionTypes.DEGRADED, true, RecIndexReason.CleanupFailed, message);
             }
         }
     }
 
     private static void retired(ConditionSet conditions, String message) {
         conditions
-                .set(ConditionTypes.READY, false, ARCHIVED, message)
-                .set(ConditionTypes.PROGRESSING, false, ARCHIVED, message)
-                .set(ConditionTypes.DEGRADED, false, AS_EXPECTED, "nothing is wrong");
+                .set(ConditionTypes.READY, false, RecIndexReason.Archived, message)
+                .set(ConditionTypes.PROGRESSING, false, RecIndexReason.Archived, message)
+                .set(ConditionTypes.DEGRADED, false, RecIndexReason.AsExpected, "nothing is wrong");
     }
 
     private static void keep(RecIndexStatus previous, ConditionSet conditions) {
@@ -337,7 +329,8 @@ public final class RecIndexStatusBuilder {
         boolean degraded = next.isTrue(ConditionTypes.DEGRADED);
         String message =
                 degraded ? next.condition(ConditionTypes.DEGRADED).orElseThrow().getMessage() : ready.getMessage();
-        String reason = BUILDING.equals(ready.getReason()) ? "BuildStarted" : ready.getReason();
+        String reason =
+                RecIndexReason.Building.is(ready.getReason()) ? RecIndexReason.BuildStarted.name() : ready.getReason();
         transitions.add(new Transition(degraded, reason, message));
         return transitions;
     }

@@ -7,6 +7,7 @@ package dev.tandem.operator.recindex;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.api.index.BuildIndexReason;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -44,7 +45,7 @@ final class SummaryParser {
         if (json.has("error") || json.has("reason")) {
             String reason = json.path("reason").asText("");
             return new BuildSummary.Failed(
-                    REASON.matcher(reason).matches() ? reason : BuildSummary.BUILD_FAILED,
+                    REASON.matcher(reason).matches() ? reason : BuildIndexReason.BuildFailed.name(),
                     json.path("error").asText(""));
         }
         List<String> missing =

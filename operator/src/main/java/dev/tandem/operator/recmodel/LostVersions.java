@@ -5,6 +5,7 @@
 package dev.tandem.operator.recmodel;
 
 import dev.tandem.api.crd.v1alpha1.common.ArchiveRecord;
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModelReason;
 import dev.tandem.api.mlflow.MlflowTags;
 import dev.tandem.api.mlflow.ModelStage;
 import dev.tandem.mlflow.ModelVersion;
@@ -33,13 +34,13 @@ final class LostVersions {
         if (MlflowTags.Decision.REJECTED.is(version.tags().get(MlflowTags.DECISION))) {
             String why = version.tags().get(MlflowTags.DECISION_REASON);
             return new ArchiveRecord(
-                    RecModelReasons.LOST_OFFLINE,
+                    RecModelReason.LostOffline.name(),
                     which + " lost on offline metrics" + (why == null || why.isBlank() ? "" : ": " + why)
                             + " (MLflow stage " + version.stage() + ")",
                     at);
         }
         return new ArchiveRecord(
-                RecModelReasons.ARCHIVED_IN_MLFLOW,
+                RecModelReason.ArchivedInMlflow.name(),
                 which + " is in stage Archived in MLflow; it is not deployed again",
                 at);
     }

@@ -4,6 +4,7 @@
  */
 package dev.tandem.operator.recmodel;
 
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModelReason;
 import dev.tandem.api.crd.v1alpha1.recmodel.RecModelSpec;
 import dev.tandem.mlflow.MlflowApiException;
 import dev.tandem.mlflow.ModelRegistry;
@@ -41,11 +42,11 @@ class ModelResolver {
                 String missing = DOES_NOT_EXIST.equals(e.errorCode())
                         ? "no registered model " + model
                         : "no alias " + spec.getAlias() + " on model " + model;
-                return new Resolution.NotFound(RecModelReasons.ALIAS_NOT_FOUND, "MLflow at " + uri + " has " + missing);
+                return new Resolution.NotFound(RecModelReason.AliasNotFound, "MLflow at " + uri + " has " + missing);
             }
             if (!byAlias && DOES_NOT_EXIST.equals(e.errorCode())) {
                 return new Resolution.NotFound(
-                        RecModelReasons.VERSION_NOT_FOUND,
+                        RecModelReason.VersionNotFound,
                         "MLflow at " + uri + " has no version " + spec.getVersion() + " of model " + model);
             }
             throw RegistryUnavailableException.answered(uri, e);

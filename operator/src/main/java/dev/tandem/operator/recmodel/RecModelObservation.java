@@ -4,6 +4,7 @@
  */
 package dev.tandem.operator.recmodel;
 
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModelReason;
 import dev.tandem.mlflow.ModelVersion;
 import java.util.Optional;
 
@@ -24,12 +25,12 @@ sealed interface RecModelObservation {
      *
      * @param reason {@code VersionNotFound} or {@code AliasNotFound}
      */
-    record NotResolved(String reason, String message) implements RecModelObservation {}
+    record NotResolved(RecModelReason reason, String message) implements RecModelObservation {}
 
     /**
      * The registry could not be asked.
      *
      * @param reason {@code RegistryUnreachable} or {@code RegistryRefused}
      */
-    record Unavailable(String reason, String message) implements RecModelObservation {}
+    record Unavailable(RecModelReason reason, String message) implements RecModelObservation {}
 }

@@ -11,15 +11,15 @@ import dev.tandem.operator.events.TransitionEvents;
 import dev.tandem.operator.metrics.OperatorMetrics;
 import dev.tandem.operator.recmodel.RecModelStatusBuilder.Outcome;
 import dev.tandem.operator.recmodel.RecModelStatusBuilder.StatusEvent;
-import dev.tandem.operator.status.StatusComparison;
+import dev.tandem.operator.status.ReconcileFailures;
+import dev.tandem.operator.status.StatusWriter;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
-import io.javaoperatorsdk.operator.api.reconciler.RetryInfo;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -34,29 +34,29 @@ public class RecModelReconciler implements Reconciler<RecModel> {
     /** The controller's name; {@code quarkus.operator-sdk.controllers."recmodel".*} configures it. */
     public static final String NAME = "recmodel";
 
-    static final String KIND = "RecModel";
-    private static final String UNEXPECTED = "ReconcileFailed";
+    static final String KIND = HasMetadata.getKind(RecModel.class);
 
     private final ModelResolver resolver;
     private final BundleVerifier verifier;
     private final TransitionEvents events;
     private final OperatorMetrics metrics;
+    private final ReconcileFailures failures;
     private final RecModelStatusBuilder statuses;
-    private final Duration resyncInterval;
 
-    RecModelReconciler(
+    public RecModelReconciler(
             ModelResolver resolver,
             BundleVerifier verifier,
             TransitionEvents events,
             OperatorMetrics metrics,
+            ReconcileFailures failures,
             OperatorConfig config,
             Clock clock) {
         this.resolver = resolver;
         this.verifier = verifier;
         this.events = events;
         this.metrics = metrics;
+        this.failures = failures;
         this.statuses = new RecModelStatusBuilder(clock, config.resyncInterval());
-        this.resyncInterval = config.resyncInterval();
     }
 
     @Override
@@ -65,30 +65,17 @@ public class RecModelReconciler implements Reconciler<RecModel> {
         Outcome outcome = statuses.build(model, observe(model));
         outcome.failure().ifPresent(reason -> metrics.failed(KIND, reason));
         for (StatusEvent event : outcome.events()) {
-            events.recordReported(model, event.warning(), event.reason(), event.message());
+            events.record(model, event.warning(), event.reason(), event.message());
         }
-        UpdateControl<RecModel> control;
-        if (StatusComparison.same(model.getStatus(), outcome.status())) {
-            control = UpdateControl.noUpdate();
-        } else {
-            model.setStatus(outcome.status());
-            control = UpdateControl.patchStatus(model);
-        }
-        return control.rescheduleAfter(outcome.requeueAfter());
+        StatusWriter.store(model, outcome.status(), context);
+        return UpdateControl.<RecModel>noUpdate().rescheduleAfter(outcome.requeueAfter());
     }
 
     @Override
     public ErrorStatusUpdateControl<RecModel> updateErrorStatus(
             RecModel model, Context<RecModel> context, Exception e) {
-        // Not MLflow's answers (those are status) but the operator's own trouble, e.g. the API server or the disk:
-        // the SDK retries a few times, then the resource is looked at again on the usual resync.
-        metrics.failed(KIND, UNEXPECTED);
-        if (context.getRetryInfo().map(RetryInfo::isLastAttempt).orElse(true)) {
-            return ErrorStatusUpdateControl.<RecModel>noStatusUpdate()
-                    .withNoRetry()
-                    .rescheduleAfter(resyncInterval);
-        }
-        return ErrorStatusUpdateControl.defaultErrorProcessing();
+        // MLflow's answers are status; this is the operator's own trouble, e.g. the API server or the disk.
+        return failures.handle(KIND, context, e);
     }
 
     private RecModelObservation observe(RecModel model) {

@@ -10,6 +10,7 @@ import static dev.tandem.api.crd.v1alpha1.common.ConditionTypes.READY;
 
 import dev.tandem.api.crd.v1alpha1.common.ArchiveRecord;
 import dev.tandem.api.crd.v1alpha1.recmodel.RecModel;
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModelReason;
 import dev.tandem.api.crd.v1alpha1.recmodel.RecModelSpec;
 import dev.tandem.api.crd.v1alpha1.recmodel.RecModelStatus;
 import dev.tandem.api.mlflow.MlflowTags;
@@ -46,7 +47,7 @@ final class RecModelStatusBuilder {
     static final Duration MIN_RETRY = Duration.ofSeconds(2);
 
     /** A Kubernetes Event to record on the resource. */
-    record StatusEvent(boolean warning, String reason, String message) {}
+    record StatusEvent(boolean warning, RecModelReason reason, String message) {}
 
     /**
      * @param status the complete status to write
@@ -123,7 +124,7 @@ final class RecModelStatusBuilder {
                         previous.getObservedGeneration(), model.getMetadata().getGeneration())) {
             events.add(new StatusEvent(
                     false,
-                    RecModelReasons.ALIAS_MOVED,
+                    RecModelReason.AliasMoved,
                     "alias " + spec.getAlias() + " of " + spec.getRegisteredModel() + " moved from version "
                             + previous.getResolvedVersion() + " to version " + version.version() + ", now the resolved"
                             + " version; running pairs keep theirs until a Rollout swaps to it"));
@@ -161,14 +162,14 @@ final class RecModelStatusBuilder {
         String which = "version " + version.version() + " of " + spec.getRegisteredModel();
         if (archived != null) {
             String message = archived.getMessage();
-            setAll(conditions, false, false, RecModelReasons.ARCHIVED, message);
+            setAll(conditions, false, false, RecModelReason.Archived, message);
             if (newlyArchived) {
-                events.add(new StatusEvent(true, RecModelReasons.ARCHIVED, message));
+                events.add(new StatusEvent(true, RecModelReason.Archived, message));
             }
         } else if (refusal != null) {
-            setAll(conditions, false, true, RecModelReasons.BUNDLE_INVALID, refusal);
+            setAll(conditions, false, true, RecModelReason.BundleInvalid, refusal);
             if (fresh) {
-                events.add(new StatusEvent(true, RecModelReasons.BUNDLE_INVALID, refusal));
+                events.add(new StatusEvent(true, RecModelReason.BundleInvalid, refusal));
             }
         } else if (verified) {
             String message = which + " is verified: " + next.getItemCount() + " items of dim " + next.getEmbeddingDim()
@@ -177,9 +178,9 @@ final class RecModelStatusBuilder {
                             : ", " + next.getSimilarity().name().toLowerCase(Locale.ROOT) + " similarity")
                     + ", trained on "
                     + next.getDatasetVersion();
-            setAll(conditions, true, false, RecModelReasons.VERIFIED, message);
+            setAll(conditions, true, false, RecModelReason.Verified, message);
             if (fresh) {
-                events.add(new StatusEvent(false, RecModelReasons.VERIFIED, message));
+                events.add(new StatusEvent(false, RecModelReason.Verified, message));
             }
         } else {
             throw new IllegalArgumentException(
@@ -195,7 +196,7 @@ final class RecModelStatusBuilder {
             ConditionSet conditions) {
         RecModelStatus next = new RecModelStatus();
         String message = missing.message();
-        if (RecModelReasons.ALIAS_NOT_FOUND.equals(missing.reason()) && previous.getResolvedVersion() != null) {
+        if (missing.reason() == RecModelReason.AliasNotFound && previous.getResolvedVersion() != null) {
             // The alias pinned a version; it stays pinned until the alias names another one.
             copyAll(previous, next);
             if (next.getAliases() != null) {
@@ -243,28 +244,29 @@ final class RecModelStatusBuilder {
         String readyBefore = previous.condition(READY).map(Condition::getReason).orElse(null);
         String degradedBefore = trueReason(previous, DEGRADED);
         String degradedAfter = trueReason(next, DEGRADED);
-        boolean reported = events.stream().anyMatch(e -> e.reason().equals(ready.getReason()));
+        boolean reported = events.stream().anyMatch(e -> e.reason().is(ready.getReason()));
         if (!ready.getReason().equals(readyBefore) && !reported) {
-            events.add(new StatusEvent(!"True".equals(ready.getStatus()), ready.getReason(), ready.getMessage()));
+            events.add(new StatusEvent(
+                    !"True".equals(ready.getStatus()), RecModelReason.valueOf(ready.getReason()), ready.getMessage()));
         } else if (degradedAfter != null
                 && !degradedAfter.equals(degradedBefore)
                 && ready.getReason().equals(readyBefore)) {
             events.add(new StatusEvent(
-                    true, degradedAfter, next.condition(DEGRADED).orElseThrow().getMessage()));
+                    true,
+                    RecModelReason.valueOf(degradedAfter),
+                    next.condition(DEGRADED).orElseThrow().getMessage()));
         }
         if (registryProblem(degradedBefore) && !registryProblem(degradedAfter)) {
             events.add(new StatusEvent(
-                    false,
-                    RecModelReasons.REGISTRY_REACHABLE,
-                    "MLflow at " + spec.getTrackingUri() + " answers again"));
+                    false, RecModelReason.RegistryReachable, "MLflow at " + spec.getTrackingUri() + " answers again"));
         }
     }
 
     /** As long as the outage has lasted so far (so the delay doubles), between {@link #MIN_RETRY} and the resync. */
-    private Duration retryDelay(RecModelStatus previous, String reason) {
+    private Duration retryDelay(RecModelStatus previous, RecModelReason reason) {
         Instant now = clock.instant();
         Instant since = previous.condition(DEGRADED)
-                .filter(c -> "True".equals(c.getStatus()) && reason.equals(c.getReason()))
+                .filter(c -> "True".equals(c.getStatus()) && reason.is(c.getReason()))
                 .map(c -> parseOr(c.getLastTransitionTime(), now))
                 .orElse(now);
         Duration outage = Duration.between(since, now);
@@ -276,7 +278,7 @@ final class RecModelStatusBuilder {
     }
 
     private static void setAll(
-            ConditionSet conditions, boolean ready, boolean degraded, String reason, String message) {
+            ConditionSet conditions, boolean ready, boolean degraded, RecModelReason reason, String message) {
         conditions
                 .set(READY, ready, reason, message)
                 .set(PROGRESSING, false, reason, message)
@@ -291,7 +293,7 @@ final class RecModelStatusBuilder {
     /** The message of a refusal status still stands by. */
     private static Optional<String> refusal(RecModelStatus status) {
         return status.condition(READY)
-                .filter(c -> RecModelReasons.BUNDLE_INVALID.equals(c.getReason()))
+                .filter(c -> RecModelReason.BundleInvalid.is(c.getReason()))
                 .map(Condition::getMessage);
     }
 
@@ -303,7 +305,7 @@ final class RecModelStatusBuilder {
     }
 
     private static boolean registryProblem(String reason) {
-        return RecModelReasons.REGISTRY_UNREACHABLE.equals(reason) || RecModelReasons.REGISTRY_REFUSED.equals(reason);
+        return RecModelReason.RegistryUnreachable.is(reason) || RecModelReason.RegistryRefused.is(reason);
     }
 
     private static Instant parseOr(String time, Instant fallback) {

@@ -4,6 +4,7 @@
  */
 package dev.tandem.operator.recmodel;
 
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModelReason;
 import dev.tandem.mlflow.MlflowApiException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -17,9 +18,9 @@ final class RegistryUnavailableException extends Exception {
     private static final long serialVersionUID = 1L;
 
     /** The condition reason: {@code RegistryUnreachable} or {@code RegistryRefused}. */
-    private final String reason;
+    private final RecModelReason reason;
 
-    private RegistryUnavailableException(String reason, String message, Throwable cause) {
+    private RegistryUnavailableException(RecModelReason reason, String message, Throwable cause) {
         super(message, cause);
         this.reason = reason;
     }
@@ -27,7 +28,7 @@ final class RegistryUnavailableException extends Exception {
     /** The connection failed or timed out. */
     static RegistryUnavailableException unreachable(String trackingUri, UncheckedIOException e) {
         return new RegistryUnavailableException(
-                RecModelReasons.REGISTRY_UNREACHABLE,
+                RecModelReason.RegistryUnreachable,
                 "MLflow at " + trackingUri + " is unreachable: " + detail(e.getCause()),
                 e);
     }
@@ -51,12 +52,12 @@ final class RegistryUnavailableException extends Exception {
     static RegistryUnavailableException answered(String trackingUri, MlflowApiException e) {
         boolean serverSide = e.httpStatus() >= 500 || e.httpStatus() == 429;
         return new RegistryUnavailableException(
-                serverSide ? RecModelReasons.REGISTRY_UNREACHABLE : RecModelReasons.REGISTRY_REFUSED,
+                serverSide ? RecModelReason.RegistryUnreachable : RecModelReason.RegistryRefused,
                 "MLflow at " + trackingUri + " answered HTTP " + e.httpStatus() + " (" + e.errorCode() + ")",
                 e);
     }
 
-    String reason() {
+    RecModelReason reason() {
         return reason;
     }
 }

@@ -4,6 +4,7 @@
  */
 package dev.tandem.operator.recmodel;
 
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModelReason;
 import dev.tandem.mlflow.ModelVersion;
 
 /** What the registry said about the version or alias a RecModel names. */
@@ -18,5 +19,5 @@ sealed interface Resolution {
      * @param reason {@code VersionNotFound} or {@code AliasNotFound}
      * @param message what is missing, in a sentence
      */
-    record NotFound(String reason, String message) implements Resolution {}
+    record NotFound(RecModelReason reason, String message) implements Resolution {}
 }

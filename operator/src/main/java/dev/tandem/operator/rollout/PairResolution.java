@@ -4,6 +4,7 @@
  */
 package dev.tandem.operator.rollout;
 
+import dev.tandem.api.crd.v1alpha1.rollout.RolloutReason;
 import java.util.Optional;
 
 /**
@@ -14,13 +15,14 @@ import java.util.Optional;
  *     IndexOfAnotherModel, IndexOfAnotherVersion)
  * @param message why not, in a sentence
  */
-public record PairResolution(Optional<TargetPair> target, String reason, String message) {
+public record PairResolution(Optional<TargetPair> target, RolloutReason reason, String message) {
 
     public static PairResolution of(TargetPair target) {
-        return new PairResolution(Optional.of(target), "PairResolved", "pair " + target.pair() + " is deployable");
+        return new PairResolution(
+                Optional.of(target), RolloutReason.PairResolved, "pair " + target.pair() + " is deployable");
     }
 
-    public static PairResolution waiting(String reason, String message) {
+    public static PairResolution waiting(RolloutReason reason, String message) {
         return new PairResolution(Optional.empty(), reason, message);
     }
 }

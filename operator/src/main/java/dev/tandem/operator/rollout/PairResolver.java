@@ -9,6 +9,7 @@ import dev.tandem.api.crd.v1alpha1.recindex.IndexPhase;
 import dev.tandem.api.crd.v1alpha1.recindex.RecIndex;
 import dev.tandem.api.crd.v1alpha1.recmodel.RecModel;
 import dev.tandem.api.crd.v1alpha1.rollout.PairRef;
+import dev.tandem.api.crd.v1alpha1.rollout.RolloutReason;
 import dev.tandem.api.naming.RolloutNames;
 
 /**
@@ -25,12 +26,13 @@ public final class PairResolver {
      */
     public static PairResolution resolve(PairRef ref, RecModel model, RecIndex index) {
         if (model == null) {
-            return PairResolution.waiting("ModelNotFound", "RecModel " + ref.getModelRef() + " does not exist");
+            return PairResolution.waiting(
+                    RolloutReason.ModelNotFound, "RecModel " + ref.getModelRef() + " does not exist");
         }
         var modelStatus = model.getStatus();
         if (modelStatus != null && modelStatus.getArchived() != null) {
             return PairResolution.waiting(
-                    "ModelArchived",
+                    RolloutReason.ModelArchived,
                     "RecModel " + ref.getModelRef() + " version " + modelStatus.getResolvedVersion() + " was archived ("
                             + modelStatus.getArchived().getReason() + ")");
         }
@@ -38,33 +40,34 @@ public final class PairResolver {
                 || modelStatus.getResolvedVersion() == null
                 || !modelStatus.isTrue(ConditionTypes.READY)) {
             return PairResolution.waiting(
-                    "ModelNotReady", "RecModel " + ref.getModelRef() + " is not resolved and verified yet");
+                    RolloutReason.ModelNotReady, "RecModel " + ref.getModelRef() + " is not resolved and verified yet");
         }
         if (index == null) {
-            return PairResolution.waiting("IndexNotFound", "RecIndex " + ref.getIndexRef() + " does not exist");
+            return PairResolution.waiting(
+                    RolloutReason.IndexNotFound, "RecIndex " + ref.getIndexRef() + " does not exist");
         }
         if (!ref.getModelRef().equals(index.getSpec().getModelRef())) {
             return PairResolution.waiting(
-                    "IndexOfAnotherModel",
+                    RolloutReason.IndexOfAnotherModel,
                     "RecIndex " + ref.getIndexRef() + " indexes RecModel "
                             + index.getSpec().getModelRef() + ", not " + ref.getModelRef());
         }
         var indexStatus = index.getStatus();
         if (indexStatus != null && indexStatus.getPhase() == IndexPhase.Archived) {
             return PairResolution.waiting(
-                    "IndexArchived",
+                    RolloutReason.IndexArchived,
                     "RecIndex " + ref.getIndexRef() + " was archived with its model version "
                             + indexStatus.getModelVersion());
         }
         if (indexStatus == null || indexStatus.getPhase() != IndexPhase.Built || indexStatus.getLocation() == null) {
             return PairResolution.waiting(
-                    "IndexNotBuilt",
+                    RolloutReason.IndexNotBuilt,
                     "RecIndex " + ref.getIndexRef() + " has no built index of version "
                             + modelStatus.getResolvedVersion() + " yet");
         }
         if (!modelStatus.getResolvedVersion().equals(indexStatus.getModelVersion())) {
             return PairResolution.waiting(
-                    "IndexOfAnotherVersion",
+                    RolloutReason.IndexOfAnotherVersion,
                     "RecIndex " + ref.getIndexRef() + " was built from version " + indexStatus.getModelVersion()
                             + " but RecModel " + ref.getModelRef() + " resolved version "
                             + modelStatus.getResolvedVersion() + "; waiting for the index of "

@@ -4,6 +4,7 @@
  */
 package dev.tandem.operator.rollout;
 
+import dev.tandem.api.crd.v1alpha1.rollout.RolloutReason;
 import dev.tandem.api.naming.TandemLabels;
 import dev.tandem.operator.rollout.SlotObservation.PodProblem;
 import dev.tandem.operator.rollout.SlotObservation.PodView;
@@ -49,7 +50,7 @@ public final class PodViews {
         Optional<PodCondition> scheduled = condition(pod, "PodScheduled");
         if (scheduled.isPresent() && "False".equals(scheduled.get().getStatus())) {
             String reason = scheduled.get().getReason() == null
-                    ? "Unschedulable"
+                    ? RolloutReason.Unschedulable.name()
                     : scheduled.get().getReason();
             return Optional.of(new PodProblem(
                     reason,
@@ -57,7 +58,7 @@ public final class PodViews {
                             + nullToEmpty(scheduled.get().getMessage())));
         }
         if ("Failed".equals(status.getPhase())) {
-            String reason = status.getReason() == null ? "PodFailed" : status.getReason();
+            String reason = status.getReason() == null ? RolloutReason.PodFailed.name() : status.getReason();
             return Optional.of(new PodProblem(
                     reason, "pod " + pod.getMetadata().getName() + " failed: " + nullToEmpty(status.getMessage())));
         }

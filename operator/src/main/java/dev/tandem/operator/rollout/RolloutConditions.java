@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +28,12 @@ import java.util.Set;
 public final class RolloutConditions {
 
     /** Reasons that will not go away without a person changing something. */
-    private static final Set<String> NEEDS_A_PERSON =
-            Set.of("ModelNotFound", "ModelArchived", "IndexNotFound", "IndexOfAnotherModel", "IndexArchived");
+    private static final Set<RolloutReason> NEEDS_A_PERSON = EnumSet.of(
+            RolloutReason.ModelNotFound,
+            RolloutReason.ModelArchived,
+            RolloutReason.IndexNotFound,
+            RolloutReason.IndexOfAnotherModel,
+            RolloutReason.IndexArchived);
 
     private RolloutConditions() {}
 
@@ -52,19 +57,20 @@ public final class RolloutConditions {
         if (active == null) {
             conditions.set(ConditionTypes.READY, false, resolution.reason(), resolution.message());
         } else if (replicas == 0) {
-            conditions.set(ConditionTypes.READY, false, "ScaledToZero", "spec.replicas is 0: no pod serves");
+            conditions.set(
+                    ConditionTypes.READY, false, RolloutReason.ScaledToZero, "spec.replicas is 0: no pod serves");
         } else if (active.getReadyReplicas() >= replicas) {
             conditions.set(
                     ConditionTypes.READY,
                     true,
-                    "PairServing",
+                    RolloutReason.PairServing,
                     "pair " + active.getPair() + " serves with " + active.getReadyReplicas() + "/" + replicas
                             + " ready pods");
         } else {
             String reason = activeProblem
                     .map(PodProblem::reason)
                     .map(RolloutConditions::word)
-                    .orElse("PodsNotReady");
+                    .orElse(RolloutReason.PodsNotReady.name());
             String message = activeProblem
                     .map(PodProblem::message)
                     .orElse("pair " + active.getPair() + " has " + active.getReadyReplicas() + "/" + replicas
@@ -81,7 +87,7 @@ public final class RolloutConditions {
                     ConditionTypes.PROGRESSING,
                     true,
                     problem.map(p -> word(p.reason()))
-                            .orElse("Swap" + status.getPhase().name()),
+                            .orElse(RolloutReason.swapIn(status.getPhase()).name()),
                     problem.map(PodProblem::message)
                             .orElse("swapping to pair " + preview.getPair() + ": " + status.getPhase() + ", "
                                     + preview.getReadyReplicas() + "/" + preview.getReplicas()
@@ -90,14 +96,14 @@ public final class RolloutConditions {
             conditions.set(
                     ConditionTypes.PROGRESSING,
                     true,
-                    "ScalingDown",
+                    RolloutReason.ScalingDown,
                     "pair " + status.getRetiring().getPair() + " is removed at "
                             + status.getRetiring().getRemoveAfter());
         } else if (active != null && active.getReadyReplicas() < replicas) {
             conditions.set(
                     ConditionTypes.PROGRESSING,
                     true,
-                    "PodsStarting",
+                    RolloutReason.PodsStarting,
                     "pods of pair " + active.getPair() + " are starting: " + active.getReadyReplicas() + "/" + replicas
                             + " ready");
         } else if (active != null && resolution.target().isEmpty()) {
@@ -107,7 +113,7 @@ public final class RolloutConditions {
                     resolution.reason(),
                     resolution.message() + "; pair " + active.getPair() + " stays live");
         } else {
-            conditions.set(ConditionTypes.PROGRESSING, false, "Stable", "no swap in progress");
+            conditions.set(ConditionTypes.PROGRESSING, false, RolloutReason.Stable, "no swap in progress");
         }
 
         Optional<SwapRecord> lastAbort = status.getHistory().stream()
@@ -122,7 +128,7 @@ public final class RolloutConditions {
         } else if (resolution.target().isEmpty() && NEEDS_A_PERSON.contains(resolution.reason())) {
             conditions.set(ConditionTypes.DEGRADED, true, resolution.reason(), resolution.message());
         } else if (active == null && resolution.target().isPresent() && lastAbort.isEmpty()) {
-            conditions.set(ConditionTypes.DEGRADED, false, "AsExpected", "nothing is wrong");
+            conditions.set(ConditionTypes.DEGRADED, false, RolloutReason.AsExpected, "nothing is wrong");
         } else if (status.getRejected() != null
                 && lastAbort.isPresent()
                 && resolution
@@ -136,7 +142,7 @@ public final class RolloutConditions {
                     "pair " + lastAbort.get().getPair() + " was rejected: "
                             + lastAbort.get().getMessage());
         } else {
-            conditions.set(ConditionTypes.DEGRADED, false, "AsExpected", "nothing is wrong");
+            conditions.set(ConditionTypes.DEGRADED, false, RolloutReason.AsExpected, "nothing is wrong");
         }
         return conditions.build();
     }
@@ -153,6 +159,8 @@ public final class RolloutConditions {
                 upper = true;
             }
         }
-        return word.isEmpty() || !Character.isLetter(word.charAt(0)) ? "PodProblem" : word.toString();
+        return word.isEmpty() || !Character.isLetter(word.charAt(0))
+                ? RolloutReason.PodProblem.name()
+                : word.toString();
     }
 }

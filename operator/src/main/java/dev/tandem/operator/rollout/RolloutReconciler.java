@@ -10,7 +10,6 @@ import dev.tandem.api.crd.v1alpha1.recmodel.RecModel;
 import dev.tandem.api.crd.v1alpha1.rollout.Colour;
 import dev.tandem.api.crd.v1alpha1.rollout.Rollout;
 import dev.tandem.api.crd.v1alpha1.rollout.RolloutReason;
-import dev.tandem.api.crd.v1alpha1.rollout.RolloutStatus;
 import dev.tandem.api.crd.v1alpha1.rollout.SwapRecord;
 import dev.tandem.api.crd.v1alpha1.rollout.SwapResult;
 import dev.tandem.api.naming.TandemLabels;
@@ -24,12 +23,11 @@ import dev.tandem.operator.rollout.dependent.GreenDeployment;
 import dev.tandem.operator.rollout.dependent.PairPresent;
 import dev.tandem.operator.rollout.dependent.PreviewService;
 import dev.tandem.operator.rollout.dependent.SlotOccupied;
-import dev.tandem.operator.status.StatusComparison;
+import dev.tandem.operator.status.ReconcileFailures;
 import dev.tandem.operator.status.StatusWriter;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -78,12 +76,13 @@ public class RolloutReconciler implements Reconciler<Rollout>, Cleaner<Rollout> 
 
     public static final String NAME = "rollout";
     private static final Logger LOG = Logger.getLogger(RolloutReconciler.class);
-    private static final String KIND = "Rollout";
+    private static final String KIND = HasMetadata.getKind(Rollout.class);
 
     private final PairAnalysis analysis;
     private final RegistryBookkeeping bookkeeping;
     private final TransitionEvents events;
     private final OperatorMetrics metrics;
+    private final ReconcileFailures failures;
     private final OperatorConfig config;
     private final Clock clock;
 
@@ -92,12 +91,14 @@ public class RolloutReconciler implements Reconciler<Rollout>, Cleaner<Rollout> 
             RegistryBookkeeping bookkeeping,
             TransitionEvents events,
             OperatorMetrics metrics,
+            ReconcileFailures failures,
             OperatorConfig config,
             Clock clock) {
         this.analysis = analysis;
         this.bookkeeping = bookkeeping;
         this.events = events;
         this.metrics = metrics;
+        this.failures = failures;
         this.config = config;
         this.clock = clock;
     }
@@ -157,7 +158,7 @@ public class RolloutReconciler implements Reconciler<Rollout>, Cleaner<Rollout> 
                 ? null
                 : rollout.getStatus().condition(ConditionTypes.DEGRADED).orElse(null);
         // The decision is stored before any object follows it: a restarted operator resumes from it.
-        store(rollout, plan.status(), context);
+        StatusWriter.store(rollout, plan.status(), context);
         announce(rollout, plan);
         announceDegraded(rollout, before);
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
@@ -169,8 +170,7 @@ public class RolloutReconciler implements Reconciler<Rollout>, Cleaner<Rollout> 
 
     @Override
     public ErrorStatusUpdateControl<Rollout> updateErrorStatus(Rollout rollout, Context<Rollout> context, Exception e) {
-        metrics.failed(KIND, e instanceof KubernetesClientException k && k.getCode() == 409 ? "Conflict" : "Error");
-        return ErrorStatusUpdateControl.noStatusUpdate();
+        return failures.handle(KIND, context, e);
     }
 
     @Override
@@ -191,14 +191,6 @@ public class RolloutReconciler implements Reconciler<Rollout>, Cleaner<Rollout> 
                 RolloutReason.Deleted,
                 "serving Deployments and Services of " + rollout.getMetadata().getName() + " removed");
         return DeleteControl.defaultDelete();
-    }
-
-    private void store(Rollout rollout, RolloutStatus status, Context<Rollout> context) {
-        if (StatusComparison.same(rollout.getStatus(), status)) {
-            return;
-        }
-        rollout.setStatus(status);
-        StatusWriter.replaceStatus(rollout, context);
     }
 
     private void announce(Rollout rollout, SwapPlanner.Plan plan) {

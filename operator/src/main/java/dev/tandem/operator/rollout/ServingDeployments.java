@@ -11,8 +11,10 @@ import dev.tandem.api.crd.v1alpha1.rollout.ServingSettings;
 import dev.tandem.api.mlflow.ModelUri;
 import dev.tandem.api.naming.RecIndexNames;
 import dev.tandem.api.naming.RolloutNames;
+import dev.tandem.api.naming.TandemAnnotations;
 import dev.tandem.api.serving.ServingEndpoints;
 import dev.tandem.api.serving.ServingProperties;
+import dev.tandem.operator.workload.CacheVolume;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -41,8 +43,6 @@ public final class ServingDeployments {
     /** Where a PersistentVolumeClaim holding indexes is mounted. */
     static final String INDEX_MOUNT = "/var/lib/tandem/index";
 
-    private static final String CACHE_MOUNT = "/var/cache/tandem";
-
     private ServingDeployments() {}
 
     /**
@@ -53,15 +53,8 @@ public final class ServingDeployments {
         Map<String, String> podLabels = RolloutNames.podLabels(rollout, pair.getColour(), pair.getPair());
         List<Volume> volumes = new ArrayList<>();
         List<VolumeMount> mounts = new ArrayList<>();
-        volumes.add(new VolumeBuilder()
-                .withName("cache")
-                .withNewEmptyDir()
-                .endEmptyDir()
-                .build());
-        mounts.add(new VolumeMountBuilder()
-                .withName("cache")
-                .withMountPath(CACHE_MOUNT)
-                .build());
+        volumes.add(CacheVolume.volume());
+        mounts.add(CacheVolume.mount());
         String index = pair.getIndexLocation();
         if (index.startsWith(RecIndexNames.PVC_SCHEME)) {
             String rest = index.substring(RecIndexNames.PVC_SCHEME.length());
@@ -80,8 +73,8 @@ public final class ServingDeployments {
             index = path.isEmpty() ? INDEX_MOUNT : INDEX_MOUNT + "/" + path;
         }
         Map<String, String> annotations = new LinkedHashMap<>();
-        annotations.put("tandem.dev/model", pair.getModelName() + "/" + pair.getModelVersion());
-        annotations.put("tandem.dev/index-location", pair.getIndexLocation());
+        annotations.put(TandemAnnotations.MODEL, TandemAnnotations.model(pair.getModelName(), pair.getModelVersion()));
+        annotations.put(TandemAnnotations.INDEX_LOCATION, pair.getIndexLocation());
         return new DeploymentBuilder()
                 .withNewMetadata()
                 .withName(RolloutNames.deployment(rollout, pair.getColour()))
@@ -123,7 +116,7 @@ public final class ServingDeployments {
                 ModelUri.of(pair.getModelName(), pair.getModelVersion()).toString()));
         env.add(setting(ServingProperties.INDEX, index));
         env.add(setting(ServingProperties.MLFLOW_TRACKING_URI, pair.getTrackingUri()));
-        env.add(setting(ServingProperties.CACHE_DIR, CACHE_MOUNT));
+        env.add(setting(ServingProperties.CACHE_DIR, CacheVolume.MOUNT_PATH));
         env.add(setting(ServingProperties.WARMUP_QUERIES, Integer.toString(serving.getWarmupQueries())));
         if (serving.getProperties() != null) {
             new TreeMap<>(serving.getProperties()).forEach((key, value) -> env.add(setting(key, value)));

@@ -132,7 +132,7 @@ public final class SwapPlanner {
         Plan run() {
             honourRetry();
             ServedPair rejected = status.getRejected();
-            if (rejected != null && RolloutReason.ModelArchived.is(resolution.reason())) {
+            if (rejected != null && resolution.reason() == RolloutReason.ModelArchived) {
                 // Failed pairs kept for inspection go once their version is archived.
                 rejected.setReplicas(0);
             }
@@ -203,7 +203,7 @@ public final class SwapPlanner {
                         false);
                 return;
             }
-            if (target.isEmpty() && RolloutReason.ModelArchived.is(resolution.reason())) {
+            if (target.isEmpty() && resolution.reason() == RolloutReason.ModelArchived) {
                 // An archived version is never deployed: its candidate goes, whatever abortOnFailure says.
                 abort(RolloutReason.ModelArchived, resolution.message(), true);
                 status.getRejected().setReplicas(0);

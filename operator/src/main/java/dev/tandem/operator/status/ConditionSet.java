@@ -4,6 +4,7 @@
  */
 package dev.tandem.operator.status;
 
+import dev.tandem.api.crd.v1alpha1.common.Reason;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import java.time.Clock;
@@ -42,8 +43,14 @@ public final class ConditionSet {
         return new ConditionSet(previous, generation == null ? 0 : generation, clock);
     }
 
+    /** Sets one condition with one of the operator's own reasons. */
+    public ConditionSet set(String type, boolean status, Reason reason, String message) {
+        return set(type, status, reason.name(), message);
+    }
+
     /**
-     * Sets one condition.
+     * Sets one condition with a reason as reported: the operator's own, or one it passes on (a scheduler's, a
+     * kubelet's, {@code build-index}'s).
      *
      * @param reason one CamelCase word a user can act on
      * @param message what happened, in a sentence

@@ -6,7 +6,7 @@ package dev.tandem.operator.recindex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.api.naming.RecIndexNames;
+import dev.tandem.api.naming.TandemAnnotations;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import java.util.List;
@@ -19,7 +19,7 @@ class BuildJobHousekeepingTest {
     private static Job madeFor(long generation) {
         return new JobBuilder(Fixtures.job(JOB, "Failed", "BackoffLimitExceeded", "out of memory"))
                 .editMetadata()
-                .addToAnnotations(RecIndexNames.GENERATION_ANNOTATION, String.valueOf(generation))
+                .addToAnnotations(TandemAnnotations.RECINDEX_GENERATION, String.valueOf(generation))
                 .endMetadata()
                 .build();
     }

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tandem.api.crd.v1alpha1.recindex.MipsKind;
 import dev.tandem.api.crd.v1alpha1.recindex.RecIndex;
 import dev.tandem.api.crd.v1alpha1.recindex.StorageType;
-import dev.tandem.api.naming.RecIndexNames;
+import dev.tandem.api.naming.TandemAnnotations;
 import dev.tandem.api.naming.TandemLabels;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -85,9 +85,9 @@ class BuildJobsTest {
         assertThat(job.getSpec().getTemplate().getMetadata().getLabels())
                 .containsAllEntriesOf(job.getMetadata().getLabels());
         assertThat(job.getMetadata().getAnnotations())
-                .containsEntry(RecIndexNames.BUILD_KEY_ANNOTATION, plan.buildKey())
-                .containsEntry(RecIndexNames.LOCATION_ANNOTATION, plan.location())
-                .containsEntry(RecIndexNames.GENERATION_ANNOTATION, "1");
+                .containsEntry(TandemAnnotations.BUILD_KEY, plan.buildKey())
+                .containsEntry(TandemAnnotations.INDEX_LOCATION, plan.location())
+                .containsEntry(TandemAnnotations.RECINDEX_GENERATION, "1");
     }
 
     @Test

@@ -6,6 +6,7 @@ package dev.tandem.operator.recindex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.api.crd.v1alpha1.recindex.RecIndexReason;
 import dev.tandem.api.crd.v1alpha1.recindex.StorageType;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class ModelSituationTest {
         assertThat(ModelSituation.of(index, model))
                 .isInstanceOfSatisfying(
                         ModelSituation.Waiting.class,
-                        w -> assertThat(w.reason()).isEqualTo("ModelNotReady"));
+                        w -> assertThat(w.reason()).isEqualTo(RecIndexReason.ModelNotReady));
 
         index.getSpec().getStorage().setType(StorageType.PERSISTENT_VOLUME_CLAIM);
         index.getSpec().getStorage().setClaimName("indexes");

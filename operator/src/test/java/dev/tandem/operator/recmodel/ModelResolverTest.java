@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModelReason;
 import dev.tandem.api.crd.v1alpha1.recmodel.RecModelSpec;
 import dev.tandem.api.mlflow.MlflowTags;
 import dev.tandem.operator.mlflow.MlflowRegistries;
@@ -71,7 +72,7 @@ class ModelResolverTest {
 
         assertThat(resolver.resolve(spec("99", null)))
                 .isEqualTo(new Resolution.NotFound(
-                        "VersionNotFound", "MLflow at " + uri() + " has no version 99 of model movies"));
+                        RecModelReason.VersionNotFound, "MLflow at " + uri() + " has no version 99 of model movies"));
     }
 
     @Test
@@ -79,12 +80,12 @@ class ModelResolverTest {
         answer(400, "{\"error_code\": \"INVALID_PARAMETER_VALUE\", \"message\": \"alias champion not found.\"}");
         assertThat(resolver.resolve(spec(null, "champion")))
                 .isEqualTo(new Resolution.NotFound(
-                        "AliasNotFound", "MLflow at " + uri() + " has no alias champion on model movies"));
+                        RecModelReason.AliasNotFound, "MLflow at " + uri() + " has no alias champion on model movies"));
 
         answer(404, "{\"error_code\": \"RESOURCE_DOES_NOT_EXIST\", \"message\": \"Registered Model not found\"}");
         assertThat(resolver.resolve(spec(null, "champion")))
                 .isEqualTo(new Resolution.NotFound(
-                        "AliasNotFound", "MLflow at " + uri() + " has no registered model movies"));
+                        RecModelReason.AliasNotFound, "MLflow at " + uri() + " has no registered model movies"));
     }
 
     @Test
@@ -92,14 +93,14 @@ class ModelResolverTest {
         answer(503, "<html>Service Unavailable</html>");
         assertThatThrownBy(() -> resolver.resolve(spec("3", null)))
                 .isInstanceOfSatisfying(RegistryUnavailableException.class, e -> {
-                    assertThat(e.reason()).isEqualTo("RegistryUnreachable");
+                    assertThat(e.reason()).isEqualTo(RecModelReason.RegistryUnreachable);
                     assertThat(e.getMessage()).isEqualTo("MLflow at " + uri() + " answered HTTP 503 (HTTP_ERROR)");
                 });
 
         answer(403, "{\"error_code\": \"PERMISSION_DENIED\", \"message\": \"no\"}");
         assertThatThrownBy(() -> resolver.resolve(spec("3", null)))
                 .isInstanceOfSatisfying(RegistryUnavailableException.class, e -> {
-                    assertThat(e.reason()).isEqualTo("RegistryRefused");
+                    assertThat(e.reason()).isEqualTo(RecModelReason.RegistryRefused);
                     assertThat(e.getMessage())
                             .isEqualTo("MLflow at " + uri() + " answered HTTP 403 (PERMISSION_DENIED)");
                 });
@@ -114,7 +115,7 @@ class ModelResolverTest {
 
         assertThatThrownBy(() -> resolver.resolve(spec))
                 .isInstanceOfSatisfying(RegistryUnavailableException.class, e -> {
-                    assertThat(e.reason()).isEqualTo("RegistryUnreachable");
+                    assertThat(e.reason()).isEqualTo(RecModelReason.RegistryUnreachable);
                     assertThat(e.getMessage())
                             .isEqualTo("MLflow at " + gone + " is unreachable: the connection was refused");
                 });

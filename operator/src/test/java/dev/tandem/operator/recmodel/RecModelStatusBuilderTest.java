@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tandem.api.crd.v1alpha1.recmodel.RecModel;
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModelReason;
 import dev.tandem.api.crd.v1alpha1.recmodel.RecModelSpec;
 import dev.tandem.api.crd.v1alpha1.recmodel.RecModelStatus;
 import dev.tandem.api.crd.v1alpha1.recmodel.SimilarityKind;
@@ -67,7 +68,9 @@ class RecModelStatusBuilderTest {
                         + " ds-0123456789abcdef");
         assertThat(outcome.events())
                 .containsExactly(new StatusEvent(
-                        false, "Verified", condition(status, "Ready").getMessage()));
+                        false,
+                        RecModelReason.Verified,
+                        condition(status, "Ready").getMessage()));
         assertThat(outcome.requeueAfter()).isEqualTo(RESYNC);
         assertThat(outcome.failure()).isEmpty();
     }
@@ -130,7 +133,9 @@ class RecModelStatusBuilderTest {
 
         assertThat(moved.status().getResolvedVersion()).isEqualTo("2");
         assertThat(moved.status().getArtifactUri()).isEqualTo(SOURCE_2);
-        assertThat(moved.events()).extracting(StatusEvent::reason).containsExactly("AliasMoved", "Verified");
+        assertThat(moved.events())
+                .extracting(StatusEvent::reason)
+                .containsExactly(RecModelReason.AliasMoved, RecModelReason.Verified);
         assertThat(moved.events().getFirst().message())
                 .startsWith("alias champion of movies moved from version 1 to version 2");
         assertThat(moved.events()).noneMatch(StatusEvent::warning);
@@ -147,7 +152,7 @@ class RecModelStatusBuilderTest {
 
         Outcome outcome = builder.build(model, resolved(version("2", SOURCE_2, "Staging"), verified()));
 
-        assertThat(outcome.events()).extracting(StatusEvent::reason).containsExactly("Verified");
+        assertThat(outcome.events()).extracting(StatusEvent::reason).containsExactly(RecModelReason.Verified);
         assertThat(outcome.status().getObservedGeneration()).isEqualTo(2L);
     }
 
@@ -170,7 +175,7 @@ class RecModelStatusBuilderTest {
         assertCondition(status, "Degraded", "True", "BundleInvalid");
         assertCondition(status, "Progressing", "False", "BundleInvalid");
         assertThat(condition(status, "Degraded").getMessage()).isEqualTo(refusal);
-        assertThat(refused.events()).containsExactly(new StatusEvent(true, "BundleInvalid", refusal));
+        assertThat(refused.events()).containsExactly(new StatusEvent(true, RecModelReason.BundleInvalid, refusal));
         assertThat(refused.failure()).contains("BundleInvalid");
 
         store(model, refused);
@@ -213,8 +218,8 @@ class RecModelStatusBuilderTest {
         assertCondition(status, "Progressing", "False", "Archived");
         assertThat(status.getChecksums()).as("the verified facts stay").isNotEmpty();
         assertThat(archived.events())
-                .containsExactly(
-                        new StatusEvent(true, "Archived", status.getArchived().getMessage()));
+                .containsExactly(new StatusEvent(
+                        true, RecModelReason.Archived, status.getArchived().getMessage()));
         assertThat(archived.failure()).isEmpty();
 
         store(model, archived);
@@ -255,14 +260,15 @@ class RecModelStatusBuilderTest {
         model.getMetadata().setGeneration(2L);
         String message = "MLflow at http://mlflow:5000 has no version 99 of model movies";
 
-        Outcome outcome = builder.build(model, new RecModelObservation.NotResolved("VersionNotFound", message));
+        Outcome outcome =
+                builder.build(model, new RecModelObservation.NotResolved(RecModelReason.VersionNotFound, message));
 
         assertThat(outcome.status().getResolvedVersion()).isNull();
         assertThat(outcome.status().getChecksums()).isNull();
         assertCondition(outcome.status(), "Ready", "False", "VersionNotFound");
         assertCondition(outcome.status(), "Degraded", "True", "VersionNotFound");
         assertThat(condition(outcome.status(), "Ready").getMessage()).isEqualTo(message);
-        assertThat(outcome.events()).containsExactly(new StatusEvent(true, "VersionNotFound", message));
+        assertThat(outcome.events()).containsExactly(new StatusEvent(true, RecModelReason.VersionNotFound, message));
         assertThat(outcome.failure()).contains("VersionNotFound");
         assertThat(outcome.requeueAfter()).isEqualTo(RESYNC);
     }
@@ -282,7 +288,8 @@ class RecModelStatusBuilderTest {
         Outcome outcome = builder.build(
                 model,
                 new RecModelObservation.NotResolved(
-                        "AliasNotFound", "MLflow at http://mlflow:5000 has no alias champion on model movies"));
+                        RecModelReason.AliasNotFound,
+                        "MLflow at http://mlflow:5000 has no alias champion on model movies"));
 
         assertThat(outcome.status().getResolvedVersion()).isEqualTo("1");
         assertThat(outcome.status().getChecksums()).isNotEmpty();
@@ -290,7 +297,7 @@ class RecModelStatusBuilderTest {
         assertCondition(outcome.status(), "Ready", "False", "AliasNotFound");
         assertThat(condition(outcome.status(), "Ready").getMessage())
                 .endsWith("; version 1 stays the resolved version");
-        assertThat(outcome.events()).extracting(StatusEvent::reason).containsExactly("AliasNotFound");
+        assertThat(outcome.events()).extracting(StatusEvent::reason).containsExactly(RecModelReason.AliasNotFound);
     }
 
     @Test
@@ -300,7 +307,7 @@ class RecModelStatusBuilderTest {
         RecModelStatus verified = model.getStatus();
         clock.advance(Duration.ofMinutes(1));
         String message = "MLflow at http://mlflow:5000 is unreachable: Connection refused";
-        RecModelObservation down = new RecModelObservation.Unavailable("RegistryUnreachable", message);
+        RecModelObservation down = new RecModelObservation.Unavailable(RecModelReason.RegistryUnreachable, message);
 
         Outcome first = builder.build(model, down);
 
@@ -313,7 +320,7 @@ class RecModelStatusBuilderTest {
         assertCondition(status, "Degraded", "True", "RegistryUnreachable");
         assertCondition(status, "Progressing", "True", "RegistryUnreachable");
         assertThat(condition(status, "Degraded").getMessage()).isEqualTo(message);
-        assertThat(first.events()).containsExactly(new StatusEvent(true, "RegistryUnreachable", message));
+        assertThat(first.events()).containsExactly(new StatusEvent(true, RecModelReason.RegistryUnreachable, message));
         assertThat(first.failure()).contains("RegistryUnreachable");
         assertThat(first.requeueAfter()).isEqualTo(RecModelStatusBuilder.MIN_RETRY);
 
@@ -331,8 +338,8 @@ class RecModelStatusBuilderTest {
         assertCondition(back.status(), "Degraded", "False", "Verified");
         assertCondition(back.status(), "Progressing", "False", "Verified");
         assertThat(back.events())
-                .containsExactly(
-                        new StatusEvent(false, "RegistryReachable", "MLflow at http://mlflow:5000 answers again"));
+                .containsExactly(new StatusEvent(
+                        false, RecModelReason.RegistryReachable, "MLflow at http://mlflow:5000 answers again"));
         assertThat(back.requeueAfter()).isEqualTo(RESYNC);
     }
 
@@ -343,12 +350,12 @@ class RecModelStatusBuilderTest {
         Outcome outcome = builder.build(
                 model,
                 new RecModelObservation.Unavailable(
-                        "RegistryRefused", "MLflow at http://mlflow:5000 answered HTTP 403 (HTTP_ERROR)"));
+                        RecModelReason.RegistryRefused, "MLflow at http://mlflow:5000 answered HTTP 403 (HTTP_ERROR)"));
 
         assertThat(outcome.status().getResolvedVersion()).isNull();
         assertCondition(outcome.status(), "Ready", "False", "RegistryRefused");
         assertCondition(outcome.status(), "Degraded", "True", "RegistryRefused");
-        assertThat(outcome.events()).extracting(StatusEvent::reason).containsExactly("RegistryRefused");
+        assertThat(outcome.events()).extracting(StatusEvent::reason).containsExactly(RecModelReason.RegistryRefused);
     }
 
     @Test

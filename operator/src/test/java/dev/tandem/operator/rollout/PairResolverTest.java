@@ -15,6 +15,7 @@ import dev.tandem.api.crd.v1alpha1.recmodel.RecModel;
 import dev.tandem.api.crd.v1alpha1.recmodel.RecModelSpec;
 import dev.tandem.api.crd.v1alpha1.recmodel.RecModelStatus;
 import dev.tandem.api.crd.v1alpha1.rollout.PairRef;
+import dev.tandem.api.crd.v1alpha1.rollout.RolloutReason;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.List;
@@ -41,34 +42,34 @@ class PairResolverTest {
         PairResolution resolution = PairResolver.resolve(REF, model("5"), index("movies", "4", "feedbeef00112233"));
 
         assertThat(resolution.target()).isEmpty();
-        assertThat(resolution.reason()).isEqualTo("IndexOfAnotherVersion");
+        assertThat(resolution.reason()).isEqualTo(RolloutReason.IndexOfAnotherVersion);
         assertThat(resolution.message()).contains("built from version 4").contains("resolved version 5");
     }
 
     @Test
     void whatIsMissingIsNamed() {
-        assertThat(PairResolver.resolve(REF, null, null).reason()).isEqualTo("ModelNotFound");
-        assertThat(PairResolver.resolve(REF, model("4"), null).reason()).isEqualTo("IndexNotFound");
+        assertThat(PairResolver.resolve(REF, null, null).reason()).isEqualTo(RolloutReason.ModelNotFound);
+        assertThat(PairResolver.resolve(REF, model("4"), null).reason()).isEqualTo(RolloutReason.IndexNotFound);
         assertThat(PairResolver.resolve(REF, model("4"), index("books", "4", "k"))
                         .reason())
-                .isEqualTo("IndexOfAnotherModel");
+                .isEqualTo(RolloutReason.IndexOfAnotherModel);
         RecIndex building = index("movies", "4", "k");
         building.getStatus().setPhase(IndexPhase.Building);
-        assertThat(PairResolver.resolve(REF, model("4"), building).reason()).isEqualTo("IndexNotBuilt");
+        assertThat(PairResolver.resolve(REF, model("4"), building).reason()).isEqualTo(RolloutReason.IndexNotBuilt);
         RecIndex archivedIndex = index("movies", "4", "k");
         archivedIndex.getStatus().setPhase(IndexPhase.Archived);
         assertThat(PairResolver.resolve(REF, model("4"), archivedIndex).reason())
-                .isEqualTo("IndexArchived");
+                .isEqualTo(RolloutReason.IndexArchived);
         RecModel archived = model("4");
         archived.getStatus().setArchived(new ArchiveRecord("LostOffline", "lost", "2026-12-02T00:00:00Z"));
         assertThat(PairResolver.resolve(REF, archived, index("movies", "4", "k"))
                         .reason())
-                .isEqualTo("ModelArchived");
+                .isEqualTo(RolloutReason.ModelArchived);
         RecModel unverified = model("4");
         unverified.getStatus().setConditions(List.of());
         assertThat(PairResolver.resolve(REF, unverified, index("movies", "4", "k"))
                         .reason())
-                .isEqualTo("ModelNotReady");
+                .isEqualTo(RolloutReason.ModelNotReady);
     }
 
     private static RecModel model(String version) {

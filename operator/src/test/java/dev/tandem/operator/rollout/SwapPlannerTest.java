@@ -90,7 +90,8 @@ class SwapPlannerTest {
                 SwapPlanner.plan(
                         rollout,
                         PairResolution.waiting(
-                                "IndexNotBuilt", "RecIndex movies-index has no built index of version 1 yet"),
+                                RolloutReason.IndexNotBuilt,
+                                "RecIndex movies-index has no built index of version 1 yet"),
                         slots().build(),
                         passing,
                         T0));
@@ -370,7 +371,8 @@ class SwapPlannerTest {
 
         SwapPlanner.Plan archived = SwapPlanner.plan(
                 rollout,
-                PairResolution.waiting("ModelArchived", "RecModel movies version 2 was archived (LostOffline)"),
+                PairResolution.waiting(
+                        RolloutReason.ModelArchived, "RecModel movies version 2 was archived (LostOffline)"),
                 slots().ready(Colour.BLUE, V1, 1).build(),
                 passing,
                 T0.plusSeconds(1));
@@ -389,7 +391,8 @@ class SwapPlannerTest {
 
         SwapPlanner.Plan plan = SwapPlanner.plan(
                 rollout,
-                PairResolution.waiting("ModelArchived", "RecModel movies version 1 was archived (ArchivedInMlflow)"),
+                PairResolution.waiting(
+                        RolloutReason.ModelArchived, "RecModel movies version 1 was archived (ArchivedInMlflow)"),
                 slots().ready(Colour.BLUE, V1, 1).build(),
                 passing,
                 T0);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.api.crd.v1alpha1.rollout.Analysis;
 import dev.tandem.api.crd.v1alpha1.rollout.AnalysisResult;
+import dev.tandem.api.crd.v1alpha1.rollout.RolloutReason;
 import dev.tandem.api.crd.v1alpha1.rollout.ServedPair;
 import dev.tandem.api.serving.ServingEndpoints;
 import dev.tandem.operator.config.OperatorConfig;
@@ -207,37 +208,37 @@ public class PairAnalysis {
                     queries,
                     pods);
             if (pods == 0) {
-                return fail(result, "PodUnreachable", "no ready preview pod to analyse");
+                return fail(result, RolloutReason.PodUnreachable, "no ready preview pod to analyse");
             }
             if (unreachable != null) {
-                return fail(result, "PodUnreachable", unreachable);
+                return fail(result, RolloutReason.PodUnreachable, unreachable);
             }
             if (failed > 0) {
                 return fail(
                         result,
-                        "SmokeQueriesFailed",
+                        RolloutReason.SmokeQueriesFailed,
                         failed + " of " + queries + " smoke queries failed, first: " + firstFailure);
             }
             if (wrongVersion > 0) {
                 return fail(
                         result,
-                        "VersionMismatch",
+                        RolloutReason.VersionMismatch,
                         wrongVersion + " of " + queries + " smoke queries were answered by versions " + versions);
             }
             if (worstRecall < thresholds.getMinRecallAt10()) {
-                return fail(result, "RecallTooLow", figures);
+                return fail(result, RolloutReason.RecallTooLow, figures);
             }
             if (worstP99 > thresholds.getMaxP99Millis()) {
-                return fail(result, "LatencyTooHigh", figures);
+                return fail(result, RolloutReason.LatencyTooHigh, figures);
             }
             result.setPassed(true);
             result.setMessage(figures);
             return result;
         }
 
-        private static AnalysisResult fail(AnalysisResult result, String reason, String message) {
+        private static AnalysisResult fail(AnalysisResult result, RolloutReason reason, String message) {
             result.setPassed(false);
-            result.setReason(reason);
+            result.setReason(reason.name());
             result.setMessage(message);
             return result;
         }

@@ -4,7 +4,10 @@
  */
 package dev.tandem.api.crd.v1alpha1.rollout;
 
-/** Where a Rollout is; a swap goes Deploying → Analyzing → (AwaitingPromotion →) Promoting → ScalingDown → Healthy. */
+/**
+ * Where a Rollout is; a swap goes Deploying → Analyzing → (AwaitingPromotion →) ScalingDown → Healthy. Promotion itself
+ * is one status write that moves the Service selector, so it has no phase of its own.
+ */
 public enum RolloutPhase {
     /** Waiting for the pair's model and index to be ready. */
     Pending,
@@ -14,8 +17,6 @@ public enum RolloutPhase {
     Analyzing,
     /** The candidate passed; autoPromotion is off, so it waits for the promote annotation. */
     AwaitingPromotion,
-    /** The Service points at the candidate; it is scaled to replicas. */
-    Promoting,
     /** The old pair runs for scaleDownDelaySeconds, then is removed. */
     ScalingDown,
     /** The live pair serves with all its replicas and no swap is in progress. */

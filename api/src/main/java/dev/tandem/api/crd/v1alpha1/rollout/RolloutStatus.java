@@ -22,7 +22,7 @@ public class RolloutStatus implements StatusConditions {
     private Long observedGeneration;
 
     @JsonPropertyDescription(
-            "Pending, Deploying, Analyzing, AwaitingPromotion, Promoting, ScalingDown, Healthy, Degraded or Aborted.")
+            "Pending, Deploying, Analyzing, AwaitingPromotion, ScalingDown, Healthy, Degraded or Aborted.")
     private RolloutPhase phase;
 
     @JsonPropertyDescription("The live pair: the Service points at its pods.")
