@@ -58,7 +58,7 @@ class GeneratedCrdsTest {
         }
         if (ci()) {
             assertThat(stale)
-                    .as("CRDs in crds/ that differ from the Java types; run ./mvnw -pl operator test"
+                    .as("CRDs in crds/ that differ from the Java types; run ./mvnw -pl api test"
                             + " -Dtest=GeneratedCrdsTest outside CI to rewrite them, and commit them")
                     .isEmpty();
         }

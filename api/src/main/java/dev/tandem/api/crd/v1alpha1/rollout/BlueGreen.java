@@ -39,8 +39,8 @@ public class BlueGreen {
     @Min(0)
     @Max(86400)
     @JsonPropertyDescription(
-            "Seconds the replaced pair keeps running after the switch, so clients holding connections drain and a"
-                    + " rollback is instant. Then it is scaled to zero and deleted. Default: 30.")
+            "Seconds the replaced pair keeps running after the switch, so clients holding connections drain. Then it"
+                    + " is scaled to zero and deleted. Default: 30.")
     private int scaleDownDelaySeconds = 30;
 
     @Default("900")
