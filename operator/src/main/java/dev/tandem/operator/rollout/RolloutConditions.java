@@ -97,8 +97,10 @@ public final class RolloutConditions {
                     ConditionTypes.PROGRESSING,
                     true,
                     RolloutReason.ScalingDown,
-                    "pair " + status.getRetiring().getPair() + " is removed at "
-                            + status.getRetiring().getRemoveAfter());
+                    status.getRetiring().getReplicas() > 0
+                            ? "pair " + status.getRetiring().getPair() + " is removed at "
+                                    + status.getRetiring().getRemoveAfter()
+                            : "pair " + status.getRetiring().getPair() + " is being removed");
         } else if (active != null && active.getReadyReplicas() < replicas) {
             conditions.set(
                     ConditionTypes.PROGRESSING,

@@ -19,17 +19,17 @@ public final class SlotAssignment {
         if (status == null) {
             return Optional.empty();
         }
-        for (ServedPair pair : new ServedPair[] {status.getActive(), status.getPreview(), status.getRetiring()}) {
+        for (ServedPair pair : new ServedPair[] {status.getActive(), status.getPreview()}) {
             if (pair != null && pair.getColour() == colour) {
                 return Optional.of(pair);
             }
         }
-        ServedPair rejected = status.getRejected();
-        if (rejected != null
-                && rejected.getColour() == colour
-                && rejected.getReplicas() != null
-                && rejected.getReplicas() > 0) {
-            return Optional.of(rejected);
+        // A retiring pair past its delay and a rejected pair not kept for inspection have replicas 0: their slot is
+        // free.
+        for (ServedPair pair : new ServedPair[] {status.getRetiring(), status.getRejected()}) {
+            if (pair != null && pair.getColour() == colour && pair.getReplicas() != null && pair.getReplicas() > 0) {
+                return Optional.of(pair);
+            }
         }
         return Optional.empty();
     }

@@ -32,6 +32,11 @@ public record SlotObservation(Colour colour, List<PodView> pods) {
                 .toList();
     }
 
+    /** Whether any pod of this pair is left, terminating ones included. */
+    public boolean hasPods(String pair) {
+        return pods.stream().anyMatch(p -> p.pair().equals(pair));
+    }
+
     /** What keeps a pod of this pair from running, when something does. */
     public Optional<PodProblem> problem(String pair) {
         return pods.stream()

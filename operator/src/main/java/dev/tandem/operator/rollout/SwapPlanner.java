@@ -171,15 +171,24 @@ public final class SwapPlanner {
             }
         }
 
+        /**
+         * Once its delay has passed, the replaced pair's slot is freed (replicas 0: its Deployment goes), and the pair
+         * leaves status only when none of its pods is left, so that Healthy never shows while it still runs.
+         */
         private void removeRetiredPair() {
             ServedPair retiring = status.getRetiring();
-            if (retiring != null && !now.isBefore(Instant.parse(retiring.getRemoveAfter()))) {
-                status.setRetiring(null);
-                transitions.add(Transition.normal(
-                        RolloutReason.PairRemoved,
-                        "pair " + retiring.getPair() + " ("
-                                + retiring.getColour().label() + ") is scaled down and removed"));
+            if (retiring == null || now.isBefore(Instant.parse(retiring.getRemoveAfter()))) {
+                return;
             }
+            retiring.setReplicas(0);
+            if (slot(retiring.getColour()).hasPods(retiring.getPair())) {
+                return;
+            }
+            status.setRetiring(null);
+            transitions.add(Transition.normal(
+                    RolloutReason.PairRemoved,
+                    "pair " + retiring.getPair() + " (" + retiring.getColour().label()
+                            + ") is scaled down and removed"));
         }
 
         private void deployFirstPair() {

@@ -180,12 +180,20 @@ class SwapPlannerTest {
                 .as("kept until removeAfter")
                 .isNotNull();
 
-        SwapPlanner.Plan removed = SwapPlanner.plan(rollout, resolved(V2), afterSwitch, passing, T0.plusSeconds(42));
-        store(rollout, removed);
-        assertThat(rollout.getStatus().getRetiring()).isNull();
+        SwapPlanner.Plan freed = SwapPlanner.plan(rollout, resolved(V2), afterSwitch, passing, T0.plusSeconds(42));
+        store(rollout, freed);
         assertThat(SlotAssignment.of(rollout.getStatus(), Colour.BLUE))
                 .as("blue slot freed")
                 .isEmpty();
+        assertThat(rollout.getStatus().getPhase())
+                .as("not Healthy while the replaced pair's pods run")
+                .isEqualTo(RolloutPhase.ScalingDown);
+        assertThat(freed.transitions()).isEmpty();
+
+        var blueGone = slots().ready(Colour.GREEN, V2, 2).build();
+        SwapPlanner.Plan removed = SwapPlanner.plan(rollout, resolved(V2), blueGone, passing, T0.plusSeconds(44));
+        store(rollout, removed);
+        assertThat(rollout.getStatus().getRetiring()).isNull();
         assertThat(rollout.getStatus().getPhase()).isEqualTo(RolloutPhase.Healthy);
         assertThat(removed.transitions())
                 .extracting(SwapPlanner.Transition::reason)
