@@ -31,6 +31,12 @@ public final class TandemLabels {
     public static final String PART_OF_VALUE = "tandem";
     public static final String MANAGED_BY_VALUE = "tandem-operator";
 
+    /**
+     * The label selector of what Rollouts make (Deployments, Services and their pods): managed by Tandem and labelled
+     * with a Rollout. The Rollout's Deployment and Service dependents watch only what it selects.
+     */
+    public static final String ROLLOUT_SELECTOR = MANAGED_BY + "=" + MANAGED_BY_VALUE + "," + ROLLOUT;
+
     private TandemLabels() {}
 
     /** The recommended labels of an object made for {@code owner}, as the given component. */

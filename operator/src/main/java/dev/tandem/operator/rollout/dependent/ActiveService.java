@@ -6,13 +6,17 @@ package dev.tandem.operator.rollout.dependent;
 
 import dev.tandem.api.crd.v1alpha1.rollout.Rollout;
 import dev.tandem.api.naming.RolloutNames;
+import dev.tandem.api.naming.TandemLabels;
 import dev.tandem.operator.rollout.ServingServices;
 import io.fabric8.kubernetes.api.model.Service;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 /** The Service clients call; its selector follows the live pair's slot. */
+@KubernetesDependent(informer = @Informer(labelSelector = TandemLabels.ROLLOUT_SELECTOR))
 public class ActiveService extends CRUDKubernetesDependentResource<Service, Rollout> {
 
     public ActiveService() {

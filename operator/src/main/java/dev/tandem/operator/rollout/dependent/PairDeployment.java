@@ -19,6 +19,10 @@ import jakarta.inject.Inject;
 /**
  * The Deployment of whatever pair occupies one slot. When the slot is free, the workflow's precondition fails and the
  * Deployment is deleted.
+ *
+ * <p>Each slot's dependent has an informer of its own (named after the dependent), and each watches only Deployments
+ * labelled {@link dev.tandem.api.naming.TandemLabels#ROLLOUT_SELECTOR}. The selector is declared on the subclasses:
+ * {@code @KubernetesDependent} is not inherited, so on this class it would be ignored.
  */
 public abstract class PairDeployment extends CRUDKubernetesDependentResource<Deployment, Rollout> {
 
