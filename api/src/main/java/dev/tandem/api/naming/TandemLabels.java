@@ -37,6 +37,9 @@ public final class TandemLabels {
      */
     public static final String ROLLOUT_SELECTOR = MANAGED_BY + "=" + MANAGED_BY_VALUE + "," + ROLLOUT;
 
+    /** The label selector of what RecIndexes make (build Jobs and their pods): managed by Tandem, labelled with one. */
+    public static final String REC_INDEX_SELECTOR = MANAGED_BY + "=" + MANAGED_BY_VALUE + "," + REC_INDEX;
+
     private TandemLabels() {}
 
     /** The recommended labels of an object made for {@code owner}, as the given component. */

@@ -101,8 +101,7 @@ public class RecIndexReconciler implements Reconciler<RecIndex> {
         var pods = new InformerEventSource<>(
                 InformerEventSourceConfiguration.from(Pod.class, RecIndex.class)
                         .withName("build-pods")
-                        .withLabelSelector(TandemLabels.MANAGED_BY + "=" + TandemLabels.MANAGED_BY_VALUE + ","
-                                + TandemLabels.REC_INDEX)
+                        .withLabelSelector(TandemLabels.REC_INDEX_SELECTOR)
                         .withSecondaryToPrimaryMapper(pod -> context.getPrimaryCache()
                                 .list(pod.getMetadata().getNamespace())
                                 .filter(index -> RecIndexNames.recIndexLabel(

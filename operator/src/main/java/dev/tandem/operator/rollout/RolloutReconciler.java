@@ -108,8 +108,7 @@ public class RolloutReconciler implements Reconciler<Rollout>, Cleaner<Rollout> 
         var pods = new InformerEventSource<>(
                 InformerEventSourceConfiguration.from(Pod.class, Rollout.class)
                         .withName("serving-pods")
-                        .withLabelSelector(TandemLabels.MANAGED_BY + "=" + TandemLabels.MANAGED_BY_VALUE + ","
-                                + TandemLabels.ROLLOUT)
+                        .withLabelSelector(TandemLabels.ROLLOUT_SELECTOR)
                         .withSecondaryToPrimaryMapper(pod -> Set.of(new ResourceID(
                                 pod.getMetadata().getLabels().get(TandemLabels.ROLLOUT),
                                 pod.getMetadata().getNamespace())))

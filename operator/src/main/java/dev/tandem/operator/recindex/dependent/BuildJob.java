@@ -37,8 +37,7 @@ import java.util.Set;
         informer =
                 @Informer(
                         name = "build-jobs",
-                        labelSelector = TandemLabels.MANAGED_BY + "=" + TandemLabels.MANAGED_BY_VALUE + ","
-                                + TandemLabels.REC_INDEX))
+                        labelSelector = TandemLabels.REC_INDEX_SELECTOR))
 public class BuildJob extends KubernetesDependentResource<Job, RecIndex>
         implements Creator<Job, RecIndex>, SecondaryToPrimaryMapper<Job> {
 
