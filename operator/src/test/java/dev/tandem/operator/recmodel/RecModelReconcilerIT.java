@@ -22,16 +22,19 @@ import dev.tandem.mlflow.MlflowArtifactProxy;
 import dev.tandem.mlflow.MlflowRestClient;
 import dev.tandem.mlflow.ModelRegistry;
 import dev.tandem.operator.LocalPlatformResource;
-import dev.tandem.operator.it.TrainerRuns;
 import dev.tandem.testing.LocalPlatform;
 import dev.tandem.testing.LocalPlatformTest;
 import dev.tandem.testing.TestNamespace;
+import dev.tandem.testing.trainer.TrainedVersion;
+import dev.tandem.testing.trainer.TrainedVersions;
+import dev.tandem.testing.trainer.TrainerLauncher;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,30 +62,31 @@ class RecModelReconcilerIT {
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
     /** Versions 1 to 3 of one model, trained once for this class. */
-    private static TrainerRuns.Model trained;
+    private static TrainedVersions trained;
 
     private static URI mlflow;
     private static ModelRegistry registry;
 
     @BeforeAll
-    static void train(LocalPlatform platform) {
+    static void train(LocalPlatform platform) throws IOException {
         mlflow = platform.mlflowUrl();
         registry = new ModelRegistry(new MlflowRestClient(mlflow, HttpClient.newHttpClient()));
         if (trained == null) {
-            trained = TrainerRuns.train(mlflow, "recmodel-it", 3);
+            TrainerLauncher trainer = TrainerLauncher.packagedJar(Files.createTempDirectory("tandem-operator-trainer"));
+            trained = TrainedVersions.train(trainer, mlflow, TrainedVersions.tinyDataset(trainer), "recmodel-it", 3);
         }
     }
 
     @Test
     void aVersionIsResolvedVerifiedAndFollowedInMlflow(KubernetesClient client, TestNamespace ns) {
-        TrainerRuns.Version v1 = trained.version(1);
+        TrainedVersion v1 = trained.version(1);
         client.resource(recModel(ns, "by-version", spec("1", null))).create();
 
         RecModelStatus status = awaitStatus(client, ns, "by-version", s -> isTrue(s, "Ready"));
 
         assertThat(status.getResolvedVersion()).isEqualTo("1");
-        assertThat(status.getRunId()).isEqualTo(v1.runId());
-        assertThat(status.getArtifactUri()).isEqualTo(v1.source());
+        assertThat(status.getRunId()).isEqualTo(v1.summary().runId());
+        assertThat(status.getArtifactUri()).isEqualTo(v1.summary().bundleUri());
         assertThat(status.getDatasetVersion()).startsWith("ds-");
         assertThat(status.getSimilarity()).isEqualTo(SimilarityKind.DOT);
         assertThat(status.getEmbeddingDim()).isEqualTo(16);
@@ -127,8 +131,9 @@ class RecModelReconcilerIT {
 
         RecModelStatus moved = awaitStatus(client, ns, "by-alias", s -> "2".equals(s.getResolvedVersion()));
         assertThat(isTrue(moved, "Ready")).isTrue();
-        assertThat(moved.getArtifactUri()).isEqualTo(trained.version(2).source());
-        assertThat(moved.getRunId()).isEqualTo(trained.version(2).runId());
+        assertThat(moved.getArtifactUri())
+                .isEqualTo(trained.version(2).summary().bundleUri());
+        assertThat(moved.getRunId()).isEqualTo(trained.version(2).summary().runId());
         assertThat(moved.getAliases()).contains(alias);
         assertThat(moved.getChecksums()).isNotEqualTo(pinned.getChecksums());
         await().atMost(PATIENCE)
@@ -249,7 +254,7 @@ class RecModelReconcilerIT {
      * Registers a new version whose source is a copy of {@code original}'s bundle with one byte of the item vectors
      * changed (its manifest names the new version, so only the checksum is wrong), uploaded through the artifact proxy.
      */
-    private static String registerCorruptedCopyOf(TrainerRuns.Version original) throws Exception {
+    private static String registerCorruptedCopyOf(TrainedVersion original) throws Exception {
         MlflowRestClient rest = new MlflowRestClient(mlflow, HttpClient.newHttpClient());
         Path copy = Files.createTempDirectory("corrupted-bundle");
         try (Stream<Path> files = Files.walk(original.bundle())) {

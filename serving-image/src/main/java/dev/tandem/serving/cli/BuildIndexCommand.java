@@ -17,12 +17,10 @@ import dev.tandem.mlflow.MlflowArtifactProxy;
 import dev.tandem.serving.index.ItemGraph;
 import dev.tandem.serving.index.ProbeRecall;
 import dev.tandem.serving.pair.PairLoadException;
-import dev.tandem.serving.pair.PairSource;
 import dev.tandem.serving.pair.ResolvedPair;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,6 +36,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -64,20 +63,11 @@ final class BuildIndexCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = "--bundle",
-            required = true,
-            description = "Bundle directory, models:/<name>/<version>, models:/<name>@<alias> or artifact URI")
-    String bundle;
+    @Mixin
+    BundleOptions source;
 
     @Option(names = "--out", required = true, description = "Index directory to write (must be empty or absent)")
     Path out;
-
-    @Option(names = "--mlflow", description = "MLflow tracking URI, for models:/ and artifact URIs")
-    URI mlflow;
-
-    @Option(names = "--cache-dir", description = "Where remote bundles are downloaded")
-    Path cacheDir = Path.of(System.getProperty("java.io.tmpdir"), "tandem-serving");
 
     @Option(names = "--max-degree", description = "Neighbours per node (M). Default: ${DEFAULT-VALUE}")
     int maxDegree = 32;
@@ -242,11 +232,11 @@ final class BuildIndexCommand implements Callable<Integer> {
         if (upload == null) {
             return Optional.empty();
         }
-        if (mlflow == null) {
+        if (source.mlflow == null) {
             throw new Stop(
                     BuildIndexReason.InvalidParameters, INVALID_INPUT, "--upload needs --mlflow, the tracking URI");
         }
-        MlflowArtifactProxy proxy = new MlflowArtifactProxy(mlflow, HttpClient.newHttpClient());
+        MlflowArtifactProxy proxy = new MlflowArtifactProxy(source.mlflow, HttpClient.newHttpClient());
         try {
             proxy.proxyUrl(uploadDir());
         } catch (IllegalArgumentException e) {
@@ -278,7 +268,7 @@ final class BuildIndexCommand implements Callable<Integer> {
 
     private ResolvedPair resolve() throws Stop {
         try {
-            return BundleResolver.resolve(new PairSource(bundle, Optional.empty()), mlflow, cacheDir);
+            return source.resolve(Optional.empty());
         } catch (PairLoadException e) {
             BuildIndexReason reason = switch (e.code()) {
                 case "NOT_FOUND" -> BuildIndexReason.BundleNotFound;

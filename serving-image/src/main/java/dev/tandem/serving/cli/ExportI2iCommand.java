@@ -14,18 +14,17 @@ import dev.tandem.serving.i2i.I2iKeys;
 import dev.tandem.serving.i2i.PointerMovedException;
 import dev.tandem.serving.index.ItemGraph;
 import dev.tandem.serving.pair.PairLoadException;
-import dev.tandem.serving.pair.PairSource;
 import dev.tandem.serving.pair.ResolvedPair;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -54,11 +53,8 @@ final class ExportI2iCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = "--bundle",
-            required = true,
-            description = "Bundle directory, models:/<name>/<version>, models:/<name>@<alias> or artifact URI")
-    String bundle;
+    @Mixin
+    BundleOptions source;
 
     @Option(
             names = "--index",
@@ -100,12 +96,6 @@ final class ExportI2iCommand implements Callable<Integer> {
             description = "Graph space when no --index is given: mobius (default) or extra-dimension")
     MipsStrategy mips = MipsStrategy.MOBIUS;
 
-    @Option(names = "--mlflow", description = "MLflow tracking URI, for models:/ and artifact URIs")
-    URI mlflow;
-
-    @Option(names = "--cache-dir", description = "Where remote bundles are downloaded")
-    Path cacheDir = Path.of(System.getProperty("java.io.tmpdir"), "tandem-serving");
-
     private final ExportProgress afterBatch;
 
     ExportI2iCommand() {
@@ -136,7 +126,7 @@ final class ExportI2iCommand implements Callable<Integer> {
         }
         ResolvedPair resolved;
         try {
-            resolved = BundleResolver.resolve(new PairSource(bundle, Optional.ofNullable(index)), mlflow, cacheDir);
+            resolved = source.resolve(Optional.ofNullable(index));
         } catch (PairLoadException | IllegalArgumentException e) {
             stderr.println("export-i2i: " + e.getMessage());
             return INVALID_INPUT;

@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.bundle.BundleReader;
 import dev.tandem.bundle.ItemEmbeddings;
 import dev.tandem.bundle.VerifiedBundle;
-import dev.tandem.serving.TrainedModels;
 import dev.tandem.serving.index.ProbeRecall;
+import dev.tandem.testing.trainer.TrainedVersions;
 import dev.tandem.trainer.model.SavedModelTower;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -52,7 +52,7 @@ class ServingApiIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static URI base;
-    private static TrainedModels.Trained trained;
+    private static TrainedVersions trained;
 
     @BeforeAll
     static void waitForReady() {

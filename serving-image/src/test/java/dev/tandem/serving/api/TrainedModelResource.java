@@ -4,9 +4,10 @@
  */
 package dev.tandem.serving.api;
 
-import dev.tandem.serving.TrainedModels;
+import dev.tandem.serving.ServingTestModels;
 import dev.tandem.testing.LocalPlatform;
 import dev.tandem.testing.LocalPlatformExtension;
+import dev.tandem.testing.trainer.TrainedVersions;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +22,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public class TrainedModelResource implements QuarkusTestResourceLifecycleManager {
 
-    static volatile TrainedModels.Trained trained;
+    static volatile TrainedVersions trained;
     static volatile Path dir;
 
     @Override
@@ -31,7 +32,7 @@ public class TrainedModelResource implements QuarkusTestResourceLifecycleManager
             // The API ITs share the trained versions: each starts its own server on version 1 of them.
             if (trained == null) {
                 dir = Files.createTempDirectory("serving-api-it");
-                trained = TrainedModels.train(platform.mlflowUrl(), dir, "serving-it", 2);
+                trained = ServingTestModels.train(platform.mlflowUrl(), dir, "serving-it", 2);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -22,12 +22,13 @@ import dev.tandem.mlflow.MlflowArtifactProxy;
 import dev.tandem.mlflow.MlflowRestClient;
 import dev.tandem.mlflow.ModelRegistry;
 import dev.tandem.mlflow.ModelVersion;
-import dev.tandem.serving.TrainedModels;
+import dev.tandem.serving.ServingTestModels;
 import dev.tandem.serving.index.ItemGraph;
 import dev.tandem.serving.index.ItemSearcher;
 import dev.tandem.serving.index.ProbeRecall;
 import dev.tandem.testing.LocalPlatform;
 import dev.tandem.testing.LocalPlatformTest;
+import dev.tandem.testing.trainer.TrainedVersions;
 import io.github.jbellis.jvector.util.Bits;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -51,7 +52,7 @@ class BuildIndexCommandIT {
 
     @Test
     void buildsAnIndexThatBelongsToItsVersionOnly(LocalPlatform platform, @TempDir Path dir) throws Exception {
-        TrainedModels.Trained trained = TrainedModels.train(platform.mlflowUrl(), dir, "build-index-it", 2);
+        TrainedVersions trained = ServingTestModels.train(platform.mlflowUrl(), dir, "build-index-it", 2);
         Path out = dir.resolve("index");
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
@@ -151,7 +152,7 @@ class BuildIndexCommandIT {
 
     @Test
     void uploadsTheIndexToMlflowAndSummarisesItInOneLine(LocalPlatform platform, @TempDir Path dir) throws Exception {
-        TrainedModels.Trained trained = TrainedModels.train(platform.mlflowUrl(), dir, "build-index-upload-it", 1);
+        TrainedVersions trained = ServingTestModels.train(platform.mlflowUrl(), dir, "build-index-upload-it", 1);
         ModelVersion v1 =
                 new ModelRegistry(new MlflowRestClient(platform.mlflowUrl(), HTTP)).version(trained.name(), "1");
         // Beside the version's bundle, in its run's artifacts, where the operator puts a RecIndex's index.

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.tandem.bundle.BundleReader;
 import dev.tandem.bundle.ItemEmbeddings;
-import dev.tandem.serving.TrainedModels;
+import dev.tandem.serving.ServingTestModels;
 import dev.tandem.serving.i2i.ExportProgress;
 import dev.tandem.serving.i2i.I2iKeys;
 import dev.tandem.serving.i2i.Neighbours;
@@ -17,6 +17,7 @@ import dev.tandem.serving.index.ProbeRecall;
 import dev.tandem.testing.LocalPlatform;
 import dev.tandem.testing.LocalPlatformExtension;
 import dev.tandem.testing.LocalPlatformTest;
+import dev.tandem.testing.trainer.TrainedVersions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -51,14 +52,14 @@ class ExportI2iCommandIT {
 
     private static LocalPlatform platform;
     private static Path dir;
-    private static TrainedModels.Trained trained;
+    private static TrainedVersions trained;
     private static final List<String> prefixes = new ArrayList<>();
 
     @BeforeAll
     static void train() throws Exception {
         platform = LocalPlatformExtension.platform();
         dir = Files.createTempDirectory("export-i2i-it");
-        trained = TrainedModels.train(platform.mlflowUrl(), dir, "export-i2i-it", 2);
+        trained = ServingTestModels.train(platform.mlflowUrl(), dir, "export-i2i-it", 2);
     }
 
     @AfterAll

@@ -4,28 +4,20 @@
  */
 package dev.tandem.testing.node;
 
-import dev.tandem.api.mlflow.ModelUri;
 import dev.tandem.testing.LocalPlatform;
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import dev.tandem.testing.trainer.TrainedVersions;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * A small model trained the way the system trains models, by the trainer image running as Jobs on the local node:
- * {@code generate --size tiny}, then {@code train} of versions 1 and 2 (different seeds, 16 dimensions), registered
- * in the platform's MLflow under a name of its own. Trained once per test JVM (about a minute); tests then load it
- * from the registry, e.g. in serving pods ({@link ServingPods#container}) or {@code build-index} Jobs.
+ * {@code generate --size tiny}, then {@code train} of versions 1 and 2 ({@link TrainedVersions#train}), registered in
+ * the platform's MLflow under a name of its own. Trained once per test JVM (about a minute); tests then load it from
+ * the registry, e.g. in serving pods ({@link ServingPods#container}) or {@code build-index} Jobs.
  *
  * <p>Needs the trainer's jar ({@code trainer-image/target}): a module whose tests use it declares a test-scope
  * {@code pom} dependency on {@code tandem-trainer}, so that the reactor builds the trainer first.
@@ -35,21 +27,24 @@ public final class NodeTrainedModel {
     /** The trainer image, as a pod names it (the local node runs the trainer's jar for any registry and tag). */
     public static final String TRAINER_IMAGE = "ghcr.io/tandem-dev/tandem-trainer:0.1.0";
 
-    private static final Duration JOB_TIMEOUT = LocalNode.PATIENCE;
-
     private static Model model;
 
     /**
      * The registered model.
      *
-     * @param name its name in the MLflow registry
+     * @param versions its versions, as the trainer registered them
      * @param mlflow the tracking URI, as pods reach it
      */
-    public record Model(String name, String mlflow) {
+    public record Model(TrainedVersions versions, String mlflow) {
+
+        /** Its name in the MLflow registry. */
+        public String name() {
+            return versions.name();
+        }
 
         /** The registry URI of one version, {@code models:/<name>/<version>}. */
         public String uri(int version) {
-            return ModelUri.of(name, String.valueOf(version)).toString();
+            return versions.uri(version);
         }
     }
 
@@ -73,11 +68,9 @@ public final class NodeTrainedModel {
 
     private static Model train(LocalPlatform platform) {
         LocalNode.up();
-        String name = "node-it-" + UUID.randomUUID().toString().substring(0, 8);
-        String namespace = "t-" + name;
-        String mlflow = platform.mlflowUrl().toString();
+        String namespace = "t-node-it-" + UUID.randomUUID().toString().substring(0, 8);
         try (KubernetesClient client = platform.newKubernetesClient()) {
-            Path data = Files.createTempDirectory("local-node-models");
+            TrainerJobs trainer = new TrainerJobs(client, namespace, Files.createTempDirectory("local-node-models"));
             client.namespaces()
                     .resource(new NamespaceBuilder()
                             .withNewMetadata()
@@ -87,77 +80,15 @@ public final class NodeTrainedModel {
                             .build())
                     .create();
             try {
-                List<Volume> volumes = List.of(new VolumeBuilder()
-                        .withName("data")
-                        .withNewHostPath()
-                        .withPath(data.toString())
-                        .withType("Directory")
-                        .endHostPath()
-                        .build());
-                JobRuns.runToCompletion(
-                        client,
-                        JobRuns.job(
-                                        namespace,
-                                        "generate",
-                                        trainer("generate", "--size", "tiny", "--seed", "7", "--out", "/data/datasets"),
-                                        volumes)
-                                .build(),
-                        JOB_TIMEOUT);
-                String dataset = "/data/datasets/" + onlyEntry(data.resolve("datasets"));
-                for (int version = 1; version <= 2; version++) {
-                    JobRuns.runToCompletion(
-                            client,
-                            JobRuns.job(
-                                            namespace,
-                                            "train-" + version,
-                                            trainer(
-                                                    "train",
-                                                    "--dataset",
-                                                    dataset,
-                                                    "--mlflow",
-                                                    mlflow,
-                                                    "--model",
-                                                    name,
-                                                    "--epochs",
-                                                    "2",
-                                                    "--dim",
-                                                    "16",
-                                                    "--seed",
-                                                    Integer.toString(version),
-                                                    "--work-dir",
-                                                    "/data/work-" + version),
-                                            volumes)
-                                    .build(),
-                            JOB_TIMEOUT);
-                }
+                return new Model(
+                        TrainedVersions.train(
+                                trainer, platform.mlflowUrl(), TrainedVersions.tinyDataset(trainer), "node-it", 2),
+                        platform.mlflowUrl().toString());
             } finally {
                 client.namespaces().withName(namespace).delete();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        return new Model(name, mlflow);
-    }
-
-    private static Container trainer(String... args) {
-        return new ContainerBuilder()
-                .withName("trainer")
-                .withImage(TRAINER_IMAGE)
-                .withArgs(args)
-                .addNewVolumeMount()
-                .withName("data")
-                .withMountPath("/data")
-                .endVolumeMount()
-                .build();
-    }
-
-    private static String onlyEntry(Path dir) throws IOException {
-        try (Stream<Path> entries = Files.list(dir)) {
-            List<Path> all = entries.toList();
-            if (all.size() != 1) {
-                throw new IllegalStateException("expected one dataset in " + dir + ", found " + all);
-            }
-            return all.getFirst().getFileName().toString();
         }
     }
 }

@@ -11,6 +11,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -120,18 +122,24 @@ class TrainerCliTest {
     void trainingWithMlflowUnreachableExitsFour() throws Exception {
         Path version = smallDataset();
 
-        assertThat(run(
-                        "train",
-                        "--dataset",
-                        version.toString(),
-                        "--mlflow",
-                        "http://127.0.0.1:1",
-                        "--model",
-                        "m",
-                        "--epochs",
-                        "1"))
-                .isEqualTo(4);
+        assertThat(trainWithoutMlflow(version, "--epochs", "1")).isEqualTo(4);
         assertThat(err.toString()).contains("unreachable");
+    }
+
+    @Test
+    void aSummaryThatCannotBeWrittenIsRefusedBeforeTraining() throws Exception {
+        Path version = smallDataset();
+        Path summary = dir.resolve("missing").resolve("summary.json");
+
+        assertThat(trainWithoutMlflow(version, "--summary", summary.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--summary " + summary + ": its directory does not exist");
+        assertThat(out.toString()).doesNotContain("training m");
+    }
+
+    @Test
+    void trainHelpDescribesTheSummary() {
+        assertThat(run("train", "--help")).isZero();
+        assertThat(out.toString()).contains("--summary=<file>").contains("/dev/termination-log");
     }
 
     @Test
@@ -165,6 +173,14 @@ class TrainerCliTest {
                 .contains("decide")
                 .contains("benchmark")
                 .contains("3   invalid input data");
+    }
+
+    /** {@code train} of model {@code m} with MLflow unreachable, and {@code options}. */
+    private int trainWithoutMlflow(Path dataset, String... options) {
+        List<String> args = new ArrayList<>(
+                List.of("train", "--dataset", dataset.toString(), "--mlflow", "http://127.0.0.1:1", "--model", "m"));
+        args.addAll(List.of(options));
+        return run(args.toArray(String[]::new));
     }
 
     private Path smallDataset() {

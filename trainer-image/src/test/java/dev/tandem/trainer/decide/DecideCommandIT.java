@@ -11,9 +11,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.tandem.api.mlflow.MlflowTags;
 import dev.tandem.mlflow.MlflowRestClient;
+import dev.tandem.testing.CliRun;
 import dev.tandem.testing.LocalPlatform;
 import dev.tandem.testing.LocalPlatformTest;
-import dev.tandem.trainer.CliRun;
+import dev.tandem.trainer.cli.TrainerCli;
 import dev.tandem.trainer.dataset.Dataset;
 import dev.tandem.trainer.dataset.SyntheticConfig;
 import dev.tandem.trainer.dataset.SyntheticGenerator;
@@ -71,10 +72,10 @@ class DecideCommandIT {
         String hook = "http://127.0.0.1:" + chat.getAddress().getPort();
         MlflowRestClient rest = new MlflowRestClient(platform.mlflowUrl(), HttpClient.newHttpClient());
 
-        assertThat(CliRun.of("train", "--dataset", data, "--mlflow", mlflow, "--model", model, "--epochs", "3")
+        assertThat(trainer("train", "--dataset", data, "--mlflow", mlflow, "--model", model, "--epochs", "3")
                         .exitCode())
                 .isZero();
-        CliRun first = CliRun.of(
+        CliRun first = trainer(
                 "decide",
                 "--model",
                 model,
@@ -105,7 +106,7 @@ class DecideCommandIT {
                 "model-versions/transition-stage",
                 Map.of("name", model, "version", "1", "stage", "Production", "archive_existing_versions", false));
 
-        assertThat(CliRun.of(
+        assertThat(trainer(
                                 "train",
                                 "--dataset",
                                 data,
@@ -119,7 +120,7 @@ class DecideCommandIT {
                                 "0.000001")
                         .exitCode())
                 .isZero();
-        CliRun second = CliRun.of(
+        CliRun second = trainer(
                 "decide",
                 "--model",
                 model,
@@ -164,5 +165,10 @@ class DecideCommandIT {
         version.path("tags")
                 .forEach(t -> tags.put(t.path("key").asText(), t.path("value").asText()));
         return tags;
+    }
+
+    /** The trainer's command line in this JVM. */
+    private static CliRun trainer(String... args) {
+        return CliRun.of(TrainerCli.commandLine(), args);
     }
 }

@@ -9,9 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.api.mlflow.MlflowTags;
 import dev.tandem.mlflow.MlflowRestClient;
+import dev.tandem.testing.CliRun;
 import dev.tandem.testing.LocalPlatform;
 import dev.tandem.testing.LocalPlatformTest;
-import dev.tandem.trainer.CliRun;
+import dev.tandem.trainer.cli.TrainerCli;
 import dev.tandem.trainer.dataset.Dataset;
 import dev.tandem.trainer.dataset.SyntheticConfig;
 import dev.tandem.trainer.dataset.SyntheticGenerator;
@@ -44,7 +45,7 @@ class EvaluateCommandIT {
                 .writeTo(dir.resolve("datasets"));
         String model = "test-it-" + UUID.randomUUID();
         String mlflow = platform.mlflowUrl().toString();
-        CliRun train = CliRun.of(
+        CliRun train = trainer(
                 "train",
                 "--dataset",
                 dataset.directory().toString(),
@@ -119,5 +120,10 @@ class EvaluateCommandIT {
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
         return new CliRun(process.exitValue(), out, err.get());
+    }
+
+    /** The trainer's command line in this JVM. */
+    private static CliRun trainer(String... args) {
+        return CliRun.of(TrainerCli.commandLine(), args);
     }
 }

@@ -8,23 +8,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.api.mlflow.MlflowTags;
+import dev.tandem.api.trainer.TrainSummary;
 import dev.tandem.bundle.BundleReader;
 import dev.tandem.bundle.VerifiedBundle;
 import dev.tandem.mlflow.MlflowArtifactProxy;
 import dev.tandem.mlflow.MlflowRestClient;
 import dev.tandem.testing.LocalPlatform;
 import dev.tandem.testing.LocalPlatformTest;
+import dev.tandem.testing.trainer.TrainedVersions;
+import dev.tandem.testing.trainer.TrainerLauncher;
 import dev.tandem.trainer.cli.TrainerCli;
 import dev.tandem.trainer.dataset.Dataset;
 import dev.tandem.trainer.dataset.SyntheticConfig;
 import dev.tandem.trainer.dataset.SyntheticGenerator;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlflow.api.proto.ModelRegistry.ModelVersion;
@@ -35,9 +35,11 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
-import picocli.CommandLine;
 
-/** {@code train} against the real MLflow server: a registered version whose bundle verifies after download. */
+/**
+ * {@code train} against the real MLflow server: a registered version whose bundle verifies after download, and a
+ * {@code --summary} that names what MLflow registered.
+ */
 @LocalPlatformTest
 class TrainCommandIT {
 
@@ -46,30 +48,15 @@ class TrainCommandIT {
         Dataset dataset = new SyntheticGenerator(
                         new SyntheticConfig(200, 300, 8_000, 6, 5, 1.0, 0.1, SyntheticConfig.DEFAULT_START, 40))
                 .writeTo(dir.resolve("datasets"));
-        String model = "train-it-" + UUID.randomUUID();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = TrainerCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
+        TrainedVersions trained = TrainedVersions.train(
+                TrainerLauncher.inProcess(dir, TrainerCli::commandLine),
+                platform.mlflowUrl(),
+                dataset.directory(),
+                "train-it",
+                1);
+        String model = trained.name();
 
-        int exit = cli.execute(
-                "train",
-                "--dataset",
-                dataset.directory().toString(),
-                "--mlflow",
-                platform.mlflowUrl().toString(),
-                "--model",
-                model,
-                "--epochs",
-                "2",
-                "--dim",
-                "16",
-                "--work-dir",
-                dir.resolve("work").toString());
-
-        assertThat(exit).as(err.toString()).isZero();
-        assertThat(out.toString())
+        assertThat(trained.version(1).output())
                 .contains("epoch 1 step")
                 .contains("examples/s")
                 .contains("registered " + model + " version 1");
@@ -89,6 +76,13 @@ class TrainCommandIT {
                 .containsEntry(MlflowTags.DATASET_VERSION, dataset.version())
                 .containsKey(MlflowTags.CODE_VERSION);
         assertThat(version.getSource()).endsWith("/bundle");
+        TrainSummary summary = trained.version(1).summary();
+        assertThat(summary.runId()).isEqualTo(version.getRunId());
+        assertThat(summary.bundleUri()).isEqualTo(version.getSource());
+        assertThat(summary.datasetVersion()).isEqualTo(dataset.version());
+        assertThat(summary.codeVersion()).isEqualTo(tags.get(MlflowTags.CODE_VERSION));
+        assertThat(BundleReader.verify(trained.bundle(1)).manifest().modelVersion())
+                .isEqualTo("1");
 
         HttpClient http = HttpClient.newHttpClient();
         JsonNode run = new MlflowRestClient(platform.mlflowUrl(), http)
