@@ -33,11 +33,7 @@ import java.util.Set;
  * index is recorded, or stop a running build while its RecModel is briefly not Ready. The owner reference is added
  * here instead, and Job events are mapped back through it.
  */
-@KubernetesDependent(
-        informer =
-                @Informer(
-                        name = "build-jobs",
-                        labelSelector = TandemLabels.REC_INDEX_SELECTOR))
+@KubernetesDependent(informer = @Informer(name = "build-jobs", labelSelector = TandemLabels.REC_INDEX_SELECTOR))
 public class BuildJob extends KubernetesDependentResource<Job, RecIndex>
         implements Creator<Job, RecIndex>, SecondaryToPrimaryMapper<Job> {
 
