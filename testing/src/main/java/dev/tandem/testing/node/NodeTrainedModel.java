@@ -42,7 +42,7 @@ public final class NodeTrainedModel {
             return versions.name();
         }
 
-        /** The registry URI of one version, {@code models:/<name>/<version>}. */
+        /** The registry URI of one version, {@code models:/<name>/<version>}, trained or not. */
         public String uri(int version) {
             return versions.uri(version);
         }

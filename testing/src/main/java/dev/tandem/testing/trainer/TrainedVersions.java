@@ -5,6 +5,7 @@
 package dev.tandem.testing.trainer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.api.mlflow.ModelUri;
 import dev.tandem.api.trainer.TrainSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -98,9 +99,12 @@ public record TrainedVersions(String name, List<TrainedVersion> versions) {
         return versions.get(number - 1);
     }
 
-    /** The registry URI of version {@code number}, {@code models:/<name>/<number>}. */
+    /**
+     * The registry URI of version {@code number}, {@code models:/<name>/<number>}; of any number, so that a test can
+     * name a version that does not exist.
+     */
     public String uri(int number) {
-        return version(number).summary().modelUri().toString();
+        return ModelUri.of(name, Integer.toString(number)).toString();
     }
 
     /** The bundle of version {@code number} as the trainer wrote it, on this machine. */

@@ -4,8 +4,11 @@
  */
 package dev.tandem.trainer.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The trainer image's command line. Exit codes a CI job or a Kubernetes Job can act on are listed in
@@ -44,6 +47,21 @@ public final class TrainerCli {
     public static CommandLine commandLine() {
         return new CommandLine(new TrainerCli())
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setExitCodeExceptionMapper(ExitCodes::of);
+                .setExitCodeExceptionMapper(ExitCodes::of)
+                .setParameterExceptionHandler(TrainerCli::usageThenError);
+    }
+
+    /**
+     * A bad command line prints the command's usage and then what was wrong: a Job's termination message keeps only
+     * the end of the output (the last 80 lines, 2048 bytes), so the error must come last to be seen there.
+     */
+    private static int usageThenError(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        command.usage(err, command.getColorScheme());
+        UnmatchedArgumentException.printSuggestions(e, err);
+        err.println(command.getColorScheme().errorText(e.getMessage()));
+        err.flush();
+        return ExitCodes.of(e);
     }
 }

@@ -161,6 +161,9 @@ class TrainerCliTest {
         assertThat(err.toString())
                 .contains("Missing required option: '--out=<out>'")
                 .contains("Usage: tandem-trainer generate");
+        assertThat(err.toString().strip().lines().toList().getLast())
+                .as("the error comes last, where a Job's termination message keeps it")
+                .isEqualTo("Missing required option: '--out=<out>'");
     }
 
     @Test
