@@ -9,14 +9,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.testing.image.Container;
 import dev.tandem.testing.image.OciImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,9 +75,8 @@ class BaseImageIT {
     void itsJavaRunsAsTheImagesUserWithTheModulesTandemNeeds(@TempDir Path bundle) throws Exception {
         OciImage base = OciImage.inLayout(image.resolve("oci"));
         Path rootfs = base.unpack(bundle.resolve("b"));
-        Path log = bundle.resolve("java.log");
-
-        Process java = base.start(
+        String output;
+        try (Container java = base.start(
                 rootfs,
                 Map.of(),
                 List.of(
@@ -85,11 +85,10 @@ class BaseImageIT {
                         "jdk.incubator.vector",
                         "-XshowSettings:properties",
                         "--list-modules"),
-                log);
-
-        assertThat(java.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        String output = Files.readString(log);
-        assertThat(java.exitValue()).as(output).isZero();
+                bundle.resolve("java.log"))) {
+            assertThat(java.awaitExit(Duration.ofMinutes(2))).as(java.output()).isZero();
+            output = java.output();
+        }
         assertThat(output)
                 .contains("user.name = tandem")
                 .contains("java.home = /opt/java")

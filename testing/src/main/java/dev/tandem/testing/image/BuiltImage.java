@@ -6,29 +6,69 @@ package dev.tandem.testing.image;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The image archive the module's build made with {@code -Pimages} ({@code dev/image}), as the build tells its
- * integration tests: system properties {@code tandem.image.archive} and {@code tandem.image.version}.
+ * integration tests: system properties {@code tandem.image.name}, {@code tandem.image.archive} and
+ * {@code tandem.image.version}.
  *
+ * @param name the image, e.g. {@code serving} for {@code tandem-serving}
  * @param archive the {@code oci-archive}
  * @param version the project version it is tagged with
  */
-public record BuiltImage(Path archive, String version) {
+public record BuiltImage(String name, Path archive, String version) {
+
+    /** Layers of every Tandem image: Debian, the Java runtime, the application. */
+    public static final int LAYERS = 3;
+
+    /** The user every Tandem image runs as. */
+    public static final String USER = "10001:10001";
 
     /** The module's image, or a failure that says how to build it. */
     public static BuiltImage ofThisModule() {
+        String name = System.getProperty("tandem.image.name");
         String archive = System.getProperty("tandem.image.archive");
         String version = System.getProperty("tandem.image.version");
-        if (archive == null || version == null || !Files.isRegularFile(Path.of(archive))) {
+        if (name == null || archive == null || version == null || !Files.isRegularFile(Path.of(archive))) {
             throw new IllegalStateException("no image archive (" + archive + "): image ITs run in a build with"
                     + " -Pimages, which makes it at package (dev/image)");
         }
-        return new BuiltImage(Path.of(archive), version);
+        return new BuiltImage(name, Path.of(archive), version);
     }
 
-    /** Its layout, unpacked into {@code directory}, with blobs checked. */
-    public OciImage open(Path directory) {
-        return OciImage.fromArchive(archive, directory);
+    /**
+     * Its layout, unpacked into {@code directory}, checked as every Tandem image must be: every blob against its
+     * digest, tagged {@code tandem-<name>:<version>}, {@value #LAYERS} layers, run as {@value #USER} by the entrypoint
+     * {@code /usr/local/bin/tandem-<name>}, labelled with title, version, revision and source.
+     *
+     * @throws IllegalStateException naming what is wrong
+     */
+    public OciImage openVerified(Path directory) {
+        OciImage image = OciImage.fromArchive(archive, directory);
+        String title = "tandem-" + name;
+        require(image.reference().equals(title + ":" + version), "reference", image.reference());
+        require(
+                image.verifyLayers().size() == LAYERS,
+                "layers",
+                image.manifest().path("layers"));
+        require(image.user().equals(USER), "user", image.user());
+        require(image.entrypoint().equals(List.of("/usr/local/bin/" + title)), "entrypoint", image.entrypoint());
+        Map<String, String> labels = image.labels();
+        require(title.equals(labels.get("org.opencontainers.image.title")), "title label", labels);
+        require(version.equals(labels.get("org.opencontainers.image.version")), "version label", labels);
+        require(
+                labels.containsKey("org.opencontainers.image.revision")
+                        && labels.containsKey("org.opencontainers.image.source"),
+                "revision and source labels",
+                labels);
+        return image;
+    }
+
+    private void require(boolean holds, String what, Object actual) {
+        if (!holds) {
+            throw new IllegalStateException(archive + ": unexpected " + what + ": " + actual);
+        }
     }
 }

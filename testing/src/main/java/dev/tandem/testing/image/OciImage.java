@@ -114,7 +114,7 @@ public record OciImage(Path layout, String reference, JsonNode manifest, JsonNod
      * Starts the entrypoint with {@code args} in the unpacked {@code rootfs}, as the image's user, with the image's
      * environment plus {@code env}; its output goes to {@code log}. The process shares the host's network.
      */
-    public Process start(Path rootfs, Map<String, String> env, List<String> args, Path log) {
+    public Container start(Path rootfs, Map<String, String> env, List<String> args, Path log) {
         List<String> command = new ArrayList<>(List.of(
                 "unshare",
                 "--mount",
@@ -133,10 +133,12 @@ public record OciImage(Path layout, String reference, JsonNode manifest, JsonNod
         command.addAll(entrypoint());
         command.addAll(args);
         try {
-            return new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
+            return new Container(
+                    new ProcessBuilder(command)
+                            .redirectErrorStream(true)
+                            .redirectOutput(log.toFile())
+                            .start(),
+                    log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
