@@ -6,16 +6,13 @@ package dev.tandem.testing.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.bundle.FileDigest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,26 +147,16 @@ public record OciImage(Path layout, String reference, JsonNode manifest, JsonNod
             throw new IllegalStateException("not a sha256 digest: " + digest);
         }
         Path blob = layout.resolve("blobs/sha256").resolve(digest.substring("sha256:".length()));
-        MessageDigest sha256;
         try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-        long size = 0;
-        try (InputStream in = Files.newInputStream(blob)) {
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                sha256.update(buffer, 0, n);
-                size += n;
-            }
-            String actual = "sha256:" + HexFormat.of().formatHex(sha256.digest());
-            if (!actual.equals(digest) || size != descriptor.path("size").asLong()) {
-                throw new IllegalStateException(blob + " is " + actual + " of " + size + " bytes; its descriptor says "
-                        + digest + " of " + descriptor.path("size").asLong());
+            FileDigest actual = FileDigest.of(blob);
+            if (!("sha256:" + actual.sha256()).equals(digest)
+                    || actual.sizeBytes() != descriptor.path("size").asLong()) {
+                throw new IllegalStateException(blob + " is sha256:" + actual.sha256() + " of " + actual.sizeBytes()
+                        + " bytes; its descriptor says " + digest + " of "
+                        + descriptor.path("size").asLong());
             }
             // Only the small JSON blobs are read back; layers are checked and left on disk.
-            return size < SMALL_BLOB ? Files.readAllBytes(blob) : new byte[0];
+            return actual.sizeBytes() < SMALL_BLOB ? Files.readAllBytes(blob) : new byte[0];
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
