@@ -35,7 +35,10 @@ final class RunCommand implements Callable<Integer> {
             description = "The node's directory: pods' volumes, logs, pid files")
     Path stateDir;
 
-    @Option(names = "--checkout", required = true, description = "The Tandem checkout whose jars run the images")
+    @Option(
+            names = "--checkout",
+            required = true,
+            description = "The Tandem checkout whose built image archives (<module>/target/*.oci.tar) the node runs")
     Path checkout;
 
     @Option(
@@ -75,13 +78,11 @@ final class RunCommand implements Callable<Integer> {
     private void runAgent() throws Exception {
         NodeSettings settings =
                 new NodeSettings(nodeName, "127.0.0.1", podCidr, kubeletVersion, HostCapacity.of(stateDir), !noTaint);
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Config config = Config.fromKubeconfig(Files.readString(kubeconfig));
         CountDownLatch stopped = new CountDownLatch(1);
         try (KubernetesClient client =
                 new KubernetesClientBuilder().withConfig(config).build()) {
-            NodeAgent agent =
-                    new NodeAgent(client, settings, checkout.toAbsolutePath(), stateDir.toAbsolutePath(), java);
+            NodeAgent agent = new NodeAgent(client, settings, checkout.toAbsolutePath(), stateDir.toAbsolutePath());
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(
                             () -> {

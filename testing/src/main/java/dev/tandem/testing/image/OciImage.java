@@ -72,6 +72,15 @@ public record OciImage(Path layout, String reference, JsonNode manifest, JsonNod
         return types;
     }
 
+    /** The digest of its manifest ({@code sha256:…}), as the layout's index gives it: the image's identity. */
+    public String manifestDigest() {
+        return read(layout.resolve("index.json"))
+                .path("manifests")
+                .get(0)
+                .path("digest")
+                .asText();
+    }
+
     /** The configuration's {@code config.User}, e.g. {@code 10001:10001}. */
     public String user() {
         return config.path("config").path("User").asText();

@@ -4,9 +4,9 @@
  */
 package dev.tandem.localnode.node;
 
+import dev.tandem.localnode.image.ImageStore;
 import dev.tandem.localnode.launch.EnvResolver;
 import dev.tandem.localnode.launch.LaunchPlanner;
-import dev.tandem.localnode.launch.LauncherTable;
 import dev.tandem.localnode.pod.ApiPodWriter;
 import dev.tandem.localnode.pod.NodeContext;
 import dev.tandem.localnode.pod.OrphanReaper;
@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The node agent: registers the node, keeps its lease, and runs the pods bound to it as host processes
- * ({@link PodWorkers}). Closing it is a graceful node shutdown: the node turns NotReady, every pod's processes are
+ * ({@link PodWorkers}) from OCI images under chroot ({@link ImageStore}, {@link LaunchPlanner}). Closing it is a graceful node shutdown: the node turns NotReady, every pod's processes are
  * stopped and the pods end Failed.
  */
 public final class NodeAgent implements AutoCloseable {
@@ -53,7 +53,6 @@ public final class NodeAgent implements AutoCloseable {
     private final NodeSettings settings;
     private final Path checkout;
     private final Path stateDir;
-    private final Path java;
     private final NodeRegistration registration;
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "node heartbeat");
@@ -67,16 +66,15 @@ public final class NodeAgent implements AutoCloseable {
     /**
      * @param client a client allowed to manage nodes, leases, pods, events and service account tokens
      * @param settings how the node presents itself
-     * @param checkout the Tandem checkout whose jars run the images
-     * @param stateDir the node's own directory (pod directories go under {@code pods/})
-     * @param java the {@code java} executable that runs the images
+     * @param checkout the Tandem checkout whose built image archives the node runs
+     * @param stateDir the node's own directory (pod directories go under {@code pods/}, images under
+     *     {@code images/})
      */
-    public NodeAgent(KubernetesClient client, NodeSettings settings, Path checkout, Path stateDir, Path java) {
+    public NodeAgent(KubernetesClient client, NodeSettings settings, Path checkout, Path stateDir) {
         this.client = client;
         this.settings = settings;
         this.checkout = checkout;
         this.stateDir = stateDir;
-        this.java = java;
         this.registration = new NodeRegistration(client, settings);
     }
 
@@ -88,6 +86,11 @@ public final class NodeAgent implements AutoCloseable {
         if (orphans > 0) {
             LOG.info("killed {} processes an earlier agent left running", orphans);
         }
+        ImageStore images = new ImageStore(checkout, stateDir.resolve("images"));
+        int unused = images.removeUnused();
+        if (unused > 0) {
+            LOG.info("removed {} unpacked images that no archive holds any more", unused);
+        }
         PodIpPool ips = new PodIpPool(settings.podCidr());
         requireLocal(ips.firstAddress(), settings.podCidr());
         Clock clock = Clock.systemUTC();
@@ -97,10 +100,9 @@ public final class NodeAgent implements AutoCloseable {
         NodeContext context = new NodeContext(
                 settings.name(),
                 settings.hostIp(),
-                checkout,
                 podsDir,
-                LauncherTable.TANDEM,
-                new LaunchPlanner(java),
+                images,
+                new LaunchPlanner(),
                 new EnvResolver(
                         objects, apiServerVariables(client.getMasterUrl().toString())),
                 new VolumeSetup(objects),
@@ -129,10 +131,11 @@ public final class NodeAgent implements AutoCloseable {
                 STATUS_REPORT.toSeconds(),
                 TimeUnit.SECONDS);
         LOG.info(
-                "node {} is Ready: pods get addresses from {}, run jars of {}, and keep their files in {}",
+                "node {} is Ready: pods get addresses from {}, run the images of {} and {}, and keep their files in {}",
                 settings.name(),
                 settings.podCidr(),
                 checkout,
+                images.loadedDir(),
                 podsDir);
     }
 

@@ -48,6 +48,10 @@ final class ContainerProcess {
             ProcessLaunch launch, Path log, Path pidFile, Path terminationMessageFile, Instant now, Runnable onExit)
             throws IOException {
         Files.createDirectories(launch.workingDirectory());
+        if (launch.script().isPresent()) {
+            Files.writeString(
+                    launch.script().get().file(), launch.script().get().text());
+        }
         Files.writeString(
                 log,
                 "--- " + now + " starting: " + String.join(" ", launch.command()) + System.lineSeparator(),

@@ -4,9 +4,11 @@
  */
 package dev.tandem.localnode.pod;
 
+import dev.tandem.localnode.image.ImageArchive;
+import dev.tandem.localnode.image.UnpackedImage;
 import dev.tandem.localnode.launch.ContainerConfigException;
-import dev.tandem.localnode.launch.ImageLauncher;
-import dev.tandem.localnode.launch.PathMapping;
+import dev.tandem.localnode.launch.ContainerRoot;
+import dev.tandem.localnode.launch.Mount;
 import dev.tandem.localnode.launch.PodAddresses;
 import dev.tandem.localnode.launch.ProcessLaunch;
 import dev.tandem.localnode.probe.Prober;
@@ -17,19 +19,25 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Starts one container as a host process: finds the jar its image maps to, builds its environment and command
- * line, and launches it; or says why it cannot start, with the waiting reason the pod's status shows.
+ * Starts one container: finds its image among those the node has, unpacks it on first use, builds its environment,
+ * mounts and command line, and launches it; or says why it cannot start, with the waiting reason the pod's status
+ * shows.
  */
 final class ContainerStarter {
 
-    /** The waiting reason of a container whose image the node has no launcher for. */
-    static final String IMAGE_NOT_MAPPED = "ImageNotMapped";
-    /** The waiting reason of a container whose image's jar is not built in the checkout. */
-    static final String IMAGE_NOT_BUILT = "ImageNotBuilt";
+    /**
+     * The waiting reason of a container whose image the node does not have: it pulls from no registry, as a kubelet
+     * with pull policy {@code Never} does not.
+     */
+    static final String IMAGE_NOT_PRESENT = "ErrImageNeverPull";
+    /** The waiting reason of a container whose image cannot be unpacked (a damaged archive). */
+    static final String IMAGE_INVALID = "InvalidImage";
 
     private final NodeContext node;
 
@@ -59,24 +67,26 @@ final class ContainerStarter {
             PodDirectory dir,
             Instant now,
             Runnable onExit) {
-        Optional<ImageLauncher> launcher = node.launchers().launcherFor(container.getImage());
-        if (launcher.isEmpty()) {
-            return new CannotStart(
-                    IMAGE_NOT_MAPPED,
-                    node.nodeName() + " runs pods as host processes and has no launcher for image "
-                            + container.getImage() + "; it runs "
-                            + String.join(", ", node.launchers().imageNames())
-                            + " (any registry and tag)",
-                    Duration.ofMinutes(1));
+        Optional<ImageArchive> archive;
+        try {
+            archive = node.images().find(container.getImage());
+        } catch (IllegalArgumentException e) {
+            return new CannotStart("InvalidImageName", e.getMessage(), Duration.ofMinutes(1));
         }
-        Optional<Path> jar = launcher.get().findJar(node.checkout());
-        if (jar.isEmpty()) {
+        if (archive.isEmpty()) {
             return new CannotStart(
-                    IMAGE_NOT_BUILT,
-                    "image " + container.getImage() + " runs " + launcher.get().jarDescription()
-                            + ", which is not built in " + node.checkout() + "; build it with "
-                            + launcher.get().buildCommand(),
+                    IMAGE_NOT_PRESENT,
+                    "image " + container.getImage() + " is not present on " + node.nodeName()
+                            + ", which pulls from no registry; it has "
+                            + String.join(", ", node.images().names())
+                            + " (build Tandem's with ./mvnw package -Pimages, or load an archive with dev/node load)",
                     node.configRetry());
+        }
+        UnpackedImage image;
+        try {
+            image = node.images().unpack(archive.get());
+        } catch (IOException e) {
+            return new CannotStart(IMAGE_INVALID, e.getMessage(), Duration.ofMinutes(1));
         }
         try {
             Optional<String> unsupported = unsupported(container);
@@ -85,20 +95,13 @@ final class ContainerStarter {
             }
             Map<String, String> env =
                     node.env().resolve(pod, container, new PodAddresses(podIp, node.hostIp()), node.allocatable());
-            // The termination message path is mapped like a mount path: the process writes the file it names.
-            PathMapping paths = VolumeSetup.mappingFor(container, volumes)
-                    .with(TerminationMessage.path(container), dir.terminationMessageFile(container.getName()));
             dir.prepareContainer(container.getName());
-            ProcessLaunch launch = node.planner()
-                    .plan(
-                            container,
-                            launcher.get(),
-                            jar.get(),
-                            env,
-                            paths,
-                            podIp,
-                            dir.containerTmp(container.getName()),
-                            dir.containerDir(container.getName()));
+            List<Mount> mounts = new ArrayList<>(VolumeSetup.mountsFor(container, pod, volumes));
+            mounts.add(new Mount(
+                    TerminationMessage.path(container), dir.terminationMessageFile(container.getName()), false));
+            ContainerRoot root = new ContainerRoot(dir.containerDir(container.getName()));
+            root.prepare(pod.getMetadata().getName(), podIp);
+            ProcessLaunch launch = node.planner().plan(pod, container, image, env, mounts, podIp, root);
             ContainerProcess process = ContainerProcess.start(
                     launch,
                     dir.log(container.getName()),
@@ -106,7 +109,7 @@ final class ContainerStarter {
                     dir.terminationMessageFile(container.getName()),
                     now,
                     onExit);
-            return new Started(process, "file://" + jar.get().toAbsolutePath());
+            return new Started(process, image.imageId());
         } catch (ContainerConfigException e) {
             return new CannotStart(ContainerConfigException.REASON, e.getMessage(), node.configRetry());
         } catch (IOException e) {

@@ -4,9 +4,9 @@
  */
 package dev.tandem.localnode.pod;
 
+import dev.tandem.localnode.image.ImageStore;
 import dev.tandem.localnode.launch.EnvResolver;
 import dev.tandem.localnode.launch.LaunchPlanner;
-import dev.tandem.localnode.launch.LauncherTable;
 import dev.tandem.localnode.probe.Prober;
 import dev.tandem.localnode.volume.VolumeSetup;
 import java.nio.file.Path;
@@ -19,9 +19,8 @@ import java.util.Map;
  *
  * @param nodeName the node's name
  * @param hostIp the node's address
- * @param checkout the Tandem checkout whose jars the images map to
  * @param podsDir where pod directories are made
- * @param launchers the image → jar table
+ * @param images the images the node has, unpacked on first use
  * @param planner builds the command line of a container
  * @param env builds a container's environment
  * @param volumes gives volumes host directories
@@ -37,9 +36,8 @@ import java.util.Map;
 public record NodeContext(
         String nodeName,
         String hostIp,
-        Path checkout,
         Path podsDir,
-        LauncherTable launchers,
+        ImageStore images,
         LaunchPlanner planner,
         EnvResolver env,
         VolumeSetup volumes,

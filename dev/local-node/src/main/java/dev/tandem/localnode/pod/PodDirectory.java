@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -41,10 +42,6 @@ public record PodDirectory(Path root) {
         return root.resolve("containers").resolve(container);
     }
 
-    public Path containerTmp(String container) {
-        return containerDir(container).resolve("tmp");
-    }
-
     public Path pidFile(String container) {
         return containerDir(container).resolve("pid");
     }
@@ -64,7 +61,7 @@ public record PodDirectory(Path root) {
 
     /**
      * Removes what belongs to the pod alone once it is gone, as a kubelet removes a pod's containers and
-     * volumes: its {@code emptyDir} and written volumes and its containers' directories (their {@code tmp/} too).
+     * volumes: its {@code emptyDir} and written volumes and its containers' directories (their written layers too).
      * The logs stay for whoever investigates; hostPath and claimed volumes are elsewhere and stay.
      */
     public void removeAllButLogs() {
@@ -88,9 +85,12 @@ public record PodDirectory(Path root) {
      */
     public void prepareContainer(String container) {
         try {
-            Files.createDirectories(containerTmp(container));
+            Files.createDirectories(containerDir(container));
             Files.createDirectories(log(container).getParent());
             Files.write(terminationMessageFile(container), new byte[0]);
+            // The container's user, whoever it is, writes it, as it may write its /dev/termination-log.
+            Files.setPosixFilePermissions(
+                    terminationMessageFile(container), PosixFilePermissions.fromString("rw-rw-rw-"));
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "cannot create the directories of container " + container + " in " + root, e);

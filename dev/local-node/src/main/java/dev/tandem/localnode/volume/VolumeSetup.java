@@ -5,7 +5,7 @@
 package dev.tandem.localnode.volume;
 
 import dev.tandem.localnode.launch.ContainerConfigException;
-import dev.tandem.localnode.launch.PathMapping;
+import dev.tandem.localnode.launch.Mount;
 import dev.tandem.localnode.pod.PodDirectory;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapProjection;
@@ -30,6 +30,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,10 +74,13 @@ public final class VolumeSetup {
         return paths;
     }
 
-    /** Where a container's mount paths are, given the pod's volumes. */
-    public static PathMapping mappingFor(Container container, Map<String, Path> volumes)
+    /**
+     * What a container mounts, given the pod's volumes. Secrets, ConfigMaps, downward API and projected volumes are
+     * read-only whatever the mount says, as a kubelet makes them.
+     */
+    public static List<Mount> mountsFor(Container container, Pod pod, Map<String, Path> volumes)
             throws ContainerConfigException {
-        Map<String, Path> mounts = new LinkedHashMap<>();
+        List<Mount> mounts = new ArrayList<>();
         for (VolumeMount mount :
                 container.getVolumeMounts() == null ? List.<VolumeMount>of() : container.getVolumeMounts()) {
             Path volume = volumes.get(mount.getName());
@@ -91,16 +96,30 @@ public final class VolumeSetup {
                             "subPath " + mount.getSubPath() + " leaves volume " + mount.getName());
                 }
             }
-            mounts.put(mount.getMountPath(), target);
+            mounts.add(new Mount(
+                    mount.getMountPath(),
+                    target,
+                    Boolean.TRUE.equals(mount.getReadOnly()) || writtenOnce(pod, mount.getName())));
         }
-        return new PathMapping(mounts);
+        return mounts;
+    }
+
+    private static boolean writtenOnce(Pod pod, String volumeName) {
+        return pod.getSpec().getVolumes().stream()
+                .filter(v -> v.getName().equals(volumeName))
+                .anyMatch(v -> v.getSecret() != null
+                        || v.getConfigMap() != null
+                        || v.getDownwardAPI() != null
+                        || v.getProjected() != null);
     }
 
     private Path prepare(Pod pod, PodDirectory dir, Volume volume) throws IOException, ContainerConfigException {
         String namespace = pod.getMetadata().getNamespace();
         Path own = dir.volume(volume.getName());
         if (volume.getEmptyDir() != null) {
-            return Files.createDirectories(own);
+            // World-writable as a kubelet makes it: the container's user is not the node's.
+            Files.createDirectories(own);
+            return Files.setPosixFilePermissions(own, PosixFilePermissions.fromString("rwxrwxrwx"));
         }
         if (volume.getHostPath() != null) {
             return hostPath(volume.getHostPath());

@@ -118,10 +118,11 @@ class ContainerLifecycleIT {
         await().atMost(LocalNode.PATIENCE).untilAsserted(() -> {
             Pod pod = client.pods().inNamespace(ns.name()).withName("web").get();
             ContainerStatus status = LocalNode.containerStatus(pod, "web").orElseThrow();
-            assertThat(status.getState().getWaiting().getReason()).isEqualTo("ImageNotMapped");
+            assertThat(status.getState().getWaiting().getReason()).isEqualTo("ErrImageNeverPull");
             assertThat(status.getState().getWaiting().getMessage())
-                    .contains("has no launcher for image nginx:1.27")
-                    .contains("tandem-serving");
+                    .contains("image nginx:1.27 is not present on local-0")
+                    .contains("tandem-serving")
+                    .contains("dev/node load");
         });
         // Nothing else marks it Running: the simulated nodes' kwok leaves the local node's pods alone.
         Pod pod = client.pods().inNamespace(ns.name()).withName("web").get();

@@ -21,6 +21,8 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -138,7 +140,12 @@ class ServingDeploymentIT {
         ProcessHandle process = LocalNode.containerProcess(running, "server").orElseThrow();
         String ip = running.getStatus().getPodIP();
         assertThat(process.isAlive()).isTrue();
-        assertThat(process.info().commandLine()).get().asString().contains("quarkus-run.jar");
+        // The image's own Java runs as the image's user, inside the image's root filesystem.
+        assertThat(process.info().commandLine()).get().asString().startsWith("/opt/java/bin/java");
+        assertThat(Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")))
+                .anyMatch(line -> line.matches("Uid:\\s+10001\\s.*"));
+        assertThat(Path.of("/proc", Long.toString(process.pid()), "root", "app", "quarkus-run.jar"))
+                .isRegularFile();
         assertThat(listening(ip)).isTrue();
 
         client.pods().inNamespace(ns.name()).withName("doomed").delete();

@@ -7,7 +7,6 @@ package dev.tandem.localnode.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.tandem.localnode.launch.PathMapping;
 import dev.tandem.localnode.launch.ProcessLaunch;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
@@ -107,18 +106,17 @@ class ContainerProcessTest {
     }
 
     @Test
-    void theMessageAProcessWritesToItsMappedTerminationMessagePathIsItsRunsMessage() throws Exception {
+    void theMessageAProcessWritesToItsTerminationMessageFileIsItsRunsMessage() throws Exception {
         PodDirectory pod = new PodDirectory(dir.resolve("pod"));
         pod.prepareContainer("job");
         Path file = pod.terminationMessageFile("job");
         Container spec = new ContainerBuilder().withName("job").build();
-        // As ContainerStarter maps it: the container names the path in an argument, the process writes the host file.
-        PathMapping paths = PathMapping.none().with(TerminationMessage.path(spec), file);
+        // The container writes its /dev/termination-log, which ContainerStarter binds to this file.
         String summary = "{\"items\":3,\"seconds\":1.5}";
 
         ContainerProcess process = runToEnd(
                 "printf '%s\\n' \"$2\" > \"${1#--summary=}\"",
-                List.of(paths.map("--summary=/dev/termination-log"), summary), pod.log("job"), file);
+                List.of("--summary=" + file, summary), pod.log("job"), file);
 
         assertThat(process.exitCode()).contains(0);
         assertThat(file).hasContent(summary);

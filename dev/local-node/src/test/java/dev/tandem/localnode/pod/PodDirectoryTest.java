@@ -31,7 +31,8 @@ class PodDirectoryTest {
         Files.createDirectories(dir.volume("scratch"));
         Files.writeString(dir.volume("scratch").resolve("f"), "x");
         dir.prepareContainer("server");
-        Files.writeString(dir.containerTmp("server").resolve("bundle.bin"), "big");
+        Files.createDirectories(dir.containerDir("server").resolve("upper/tmp"));
+        Files.writeString(dir.containerDir("server").resolve("upper/tmp/bundle.bin"), "big");
         Files.writeString(dir.log("server"), "log");
 
         dir.removeAllButLogs();
