@@ -11,6 +11,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.UUID;
 
 /**
@@ -24,7 +26,7 @@ import java.util.UUID;
  */
 public final class NodeTrainedModel {
 
-    /** The trainer image, as a pod names it (the local node runs the trainer's jar for any registry and tag). */
+    /** The trainer image, as a pod names it: the one the build made. */
     public static final String TRAINER_IMAGE = "ghcr.io/tandem-dev/tandem-trainer:0.1.0";
 
     private static Model model;
@@ -70,7 +72,10 @@ public final class NodeTrainedModel {
         LocalNode.up();
         String namespace = "t-node-it-" + UUID.randomUUID().toString().substring(0, 8);
         try (KubernetesClient client = platform.newKubernetesClient()) {
-            TrainerJobs trainer = new TrainerJobs(client, namespace, Files.createTempDirectory("local-node-models"));
+            Path workspace = Files.createTempDirectory("local-node-models");
+            // The trainer image's user (10001) writes there; a hostPath directory's permissions are the host's.
+            Files.setPosixFilePermissions(workspace, PosixFilePermissions.fromString("rwxrwxrwx"));
+            TrainerJobs trainer = new TrainerJobs(client, namespace, workspace);
             client.namespaces()
                     .resource(new NamespaceBuilder()
                             .withNewMetadata()

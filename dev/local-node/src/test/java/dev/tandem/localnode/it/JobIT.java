@@ -23,8 +23,10 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,8 +118,8 @@ class JobIT {
     @Test
     void whatAJobContainerWritesToItsTerminationMessagePathBecomesItsTerminatedMessage(
             KubernetesClient client, TestNamespace ns) {
-        // No image writes a file of the Job's choosing yet; the JVM's unified logging does, to the path it is given
-        // in JAVA_OPTS (which the node rewrites, as it rewrites mount paths). `--help` exits 0 at once.
+        // The JVM's unified logging writes the file it is given in JAVA_OPTS: the container's /dev/termination-log,
+        // which the node binds to the container's termination message file. `--help` exits 0 at once.
         Container trainer = new ContainerBuilder()
                 .withName("trainer")
                 .withImage(NodeTrainedModel.TRAINER_IMAGE)
@@ -189,6 +191,12 @@ class JobIT {
     }
 
     private static Volume output(Path dir) {
+        // The image's user (10001) writes there; a hostPath directory's permissions are the host's.
+        try {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return new VolumeBuilder()
                 .withName("out")
                 .withNewHostPath()
