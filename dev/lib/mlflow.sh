@@ -46,7 +46,7 @@ mlflow_start() {
     start_process mlflow "$MLFLOW_VENV/bin/mlflow" server \
     --backend-store-uri "sqlite:///$dir/mlflow.db" \
     --serve-artifacts --artifacts-destination "$dir/artifacts" \
-    --host 127.0.0.1 --port "$TANDEM_MLFLOW_PORT" --workers 1
+    --host "${TANDEM_MLFLOW_HOST:-127.0.0.1}" --port "$TANDEM_MLFLOW_PORT" --workers 1
   wait_until mlflow 180 mlflow_healthy
 }
 
