@@ -5,10 +5,12 @@
 K8S_VERSION=v1.33.13
 ETCD_VERSION=v3.5.21
 KWOK_VERSION=v0.7.0
+HELM_VERSION=v4.3.2
 
 K8S_BIN=$TANDEM_CACHE_DIR/k8s/$K8S_VERSION
 ETCD_BIN=$TANDEM_CACHE_DIR/etcd/$ETCD_VERSION
 KWOK_BIN=$TANDEM_CACHE_DIR/kwok/$KWOK_VERSION
+HELM_BIN=$TANDEM_CACHE_DIR/helm/$HELM_VERSION
 
 # fabric8 kube-api-test looks for <dir>/k8s/<version>-<os>-<arch>/{kube-apiserver,etcd,kubectl}
 # in offline mode; the same binaries are linked there so its tests need no download.
@@ -38,7 +40,7 @@ k8s_binaries_present() {
 }
 
 install_binaries() {
-  require_command go "install Go 1.24 or newer (Debian: golang-go, or the Go toolchain)"
+  require_command go "install Go 1.26 or newer (Debian: golang-go, or the Go toolchain)"
   local dev_dir
   dev_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
@@ -60,6 +62,10 @@ install_binaries() {
   if [ ! -x "$KWOK_BIN/kwok" ]; then
     go_build_into "$dev_dir/gomod/kwok" "$KWOK_BIN" "-s -w" \
       sigs.k8s.io/kwok/cmd/kwok
+  fi
+  if [ ! -x "$HELM_BIN/helm" ]; then
+    go_build_into "$dev_dir/gomod/helm" "$HELM_BIN" "-s -w -X helm.sh/helm/v4/internal/version.version=$HELM_VERSION \
+      -X helm.sh/helm/v4/internal/version.gitTreeState=clean" helm.sh/helm/v4/cmd/helm
   fi
   link_kube_api_test_layout
 }

@@ -8,14 +8,23 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The operator's settings ({@code tandem.operator.*} properties or {@code TANDEM_OPERATOR_*} variables). */
 @ConfigMapping(prefix = "tandem.operator")
 public interface OperatorConfig {
 
-    /** The serving image: serving pods and index build Jobs run it. */
-    @WithDefault("ghcr.io/tandem-dev/tandem-serving:0.1.0")
-    String servingImage();
+    /**
+     * The serving image of index build Jobs and of serving pods without GPUs; unset, this version's
+     * ({@code ghcr.io/tandem-dev/tandem-serving:<version>}, {@code TandemImage.SERVING}).
+     */
+    Optional<String> servingImage();
+
+    /**
+     * The serving image of pods with {@code resources.gpus > 0} (TensorFlow's CUDA 12 kernels); unset, this version's
+     * ({@code ghcr.io/tandem-dev/tandem-serving-gpu:<version>}, {@code TandemImage.SERVING_GPU}).
+     */
+    Optional<String> servingGpuImage();
 
     /** Pull policy of the images. */
     @WithDefault("IfNotPresent")

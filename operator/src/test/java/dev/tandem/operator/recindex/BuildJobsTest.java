@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tandem.api.crd.v1alpha1.recindex.MipsKind;
 import dev.tandem.api.crd.v1alpha1.recindex.RecIndex;
 import dev.tandem.api.crd.v1alpha1.recindex.StorageType;
+import dev.tandem.api.image.TandemImage;
 import dev.tandem.api.naming.TandemAnnotations;
 import dev.tandem.api.naming.TandemLabels;
 import io.fabric8.kubernetes.api.model.Container;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class BuildJobsTest {
 
-    private static final String IMAGE = "ghcr.io/tandem-dev/tandem-serving:0.1.0";
+    private static final String IMAGE = TandemImage.SERVING.reference();
 
     private static Job desired(RecIndex index) {
         return BuildJobs.desired(index, Fixtures.plan(index, Fixtures.readyModel("3")), IMAGE, "IfNotPresent");

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tandem.api.crd.v1alpha1.rollout.Colour;
 import dev.tandem.api.crd.v1alpha1.rollout.Rollout;
 import dev.tandem.api.crd.v1alpha1.rollout.ServedPair;
+import dev.tandem.api.image.TandemImage;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 class ServingDeploymentsTest {
 
-    private static final String IMAGE = "ghcr.io/tandem-dev/tandem-serving:0.1.0";
+    private static final String IMAGE = TandemImage.SERVING.reference();
 
     @Test
     void cpuPairLoadsExactlyItsModelVersionAndIndex() {

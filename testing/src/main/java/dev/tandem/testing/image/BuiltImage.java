@@ -4,10 +4,12 @@
  */
 package dev.tandem.testing.image;
 
+import dev.tandem.api.image.TandemImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The image archive the module's build made with {@code -Pimages} ({@code dev/image}), as the build tells its
@@ -39,8 +41,21 @@ public record BuiltImage(String name, Path archive, String version) {
     }
 
     /**
+     * Which of Tandem's images it is, by name.
+     *
+     * @throws IllegalStateException when Tandem has no image of that name
+     */
+    public TandemImage tandemImage() {
+        String repositoryName = "tandem-" + name;
+        return Stream.of(TandemImage.values())
+                .filter(image -> image.repositoryName().equals(repositoryName))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("Tandem has no image " + repositoryName));
+    }
+
+    /**
      * Its layout, unpacked into {@code directory}, checked as every Tandem image must be: every blob against its
-     * digest, tagged {@code tandem-<name>:<version>}, {@value #LAYERS} layers, run as {@value #USER} by the entrypoint
+     * digest, tagged with the reference {@link TandemImage} gives it, {@value #LAYERS} layers, run as {@value #USER} by the entrypoint
      * {@code /usr/local/bin/tandem-<name>}, labelled with title, version, revision and source.
      *
      * @throws IllegalStateException naming what is wrong
@@ -48,7 +63,7 @@ public record BuiltImage(String name, Path archive, String version) {
     public OciImage openVerified(Path directory) {
         OciImage image = OciImage.fromArchive(archive, directory);
         String title = "tandem-" + name;
-        require(image.reference().equals(title + ":" + version), "reference", image.reference());
+        require(image.reference().equals(tandemImage().reference()), "reference", image.reference());
         require(
                 image.verifyLayers().size() == LAYERS,
                 "layers",

@@ -4,6 +4,7 @@
  */
 package dev.tandem.testing.node;
 
+import dev.tandem.api.image.TandemImage;
 import dev.tandem.testing.LocalPlatform;
 import dev.tandem.testing.trainer.TrainedVersions;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -27,7 +28,7 @@ import java.util.UUID;
 public final class NodeTrainedModel {
 
     /** The trainer image, as a pod names it: the one the build made. */
-    public static final String TRAINER_IMAGE = "ghcr.io/tandem-dev/tandem-trainer:0.1.0";
+    public static final String TRAINER_IMAGE = TandemImage.TRAINER.reference();
 
     private static Model model;
 

@@ -4,6 +4,7 @@
  */
 package dev.tandem.testing.node;
 
+import dev.tandem.api.image.TandemImage;
 import dev.tandem.api.serving.ServingEndpoints;
 import dev.tandem.api.serving.ServingProperties;
 import io.fabric8.kubernetes.api.model.Container;
@@ -37,7 +38,7 @@ import java.util.regex.Pattern;
 public final class ServingPods {
 
     /** The serving image, as a pod names it (the local node runs the serving jar for any registry and tag). */
-    public static final String IMAGE = "ghcr.io/tandem-dev/tandem-serving:0.1.0";
+    public static final String IMAGE = TandemImage.SERVING.reference();
 
     /** The serving runtime's HTTP port (TF Serving's REST API, health, metrics), named {@code http}. */
     public static final int HTTP_PORT = ServingEndpoints.HTTP_PORT;

@@ -7,10 +7,10 @@ package dev.tandem.operator.recindex.dependent;
 import dev.tandem.api.crd.v1alpha1.recindex.RecIndex;
 import dev.tandem.api.crd.v1alpha1.recmodel.RecModel;
 import dev.tandem.api.naming.TandemLabels;
-import dev.tandem.operator.config.OperatorConfig;
 import dev.tandem.operator.recindex.BuildJobs;
 import dev.tandem.operator.recindex.BuildPlan;
 import dev.tandem.operator.recindex.ModelSituation;
+import dev.tandem.operator.workload.ServingImages;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -40,7 +40,7 @@ public class BuildJob extends KubernetesDependentResource<Job, RecIndex>
     private static final SecondaryToPrimaryMapper<Job> OWNER = Mappers.fromOwnerReferences(RecIndex.class);
 
     @Inject
-    OperatorConfig config;
+    ServingImages images;
 
     public BuildJob() {
         super(Job.class);
@@ -48,7 +48,7 @@ public class BuildJob extends KubernetesDependentResource<Job, RecIndex>
 
     @Override
     protected Job desired(RecIndex index, Context<RecIndex> context) {
-        return BuildJobs.desired(index, plan(index, context), config.servingImage(), config.imagePullPolicy());
+        return BuildJobs.desired(index, plan(index, context), images.cpu(), images.pullPolicy());
     }
 
     // The Job of the current key is the one among the RecIndex's Jobs that this dependent manages.

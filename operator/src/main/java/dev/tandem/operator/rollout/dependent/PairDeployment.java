@@ -7,9 +7,9 @@ package dev.tandem.operator.rollout.dependent;
 import dev.tandem.api.crd.v1alpha1.rollout.Colour;
 import dev.tandem.api.crd.v1alpha1.rollout.Rollout;
 import dev.tandem.api.naming.RolloutNames;
-import dev.tandem.operator.config.OperatorConfig;
 import dev.tandem.operator.rollout.ServingDeployments;
 import dev.tandem.operator.rollout.SlotAssignment;
+import dev.tandem.operator.workload.ServingImages;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
@@ -29,7 +29,7 @@ public abstract class PairDeployment extends CRUDKubernetesDependentResource<Dep
     private final Colour colour;
 
     @Inject
-    OperatorConfig config;
+    ServingImages images;
 
     protected PairDeployment(Colour colour) {
         super(Deployment.class);
@@ -42,8 +42,8 @@ public abstract class PairDeployment extends CRUDKubernetesDependentResource<Dep
                 rollout,
                 SlotAssignment.of(rollout.getStatus(), colour)
                         .orElseThrow(() -> new IllegalStateException("slot " + colour.label() + " is free")),
-                config.servingImage(),
-                config.imagePullPolicy());
+                images.forServing(rollout.getSpec().getResources()),
+                images.pullPolicy());
     }
 
     // The slot's object is found by name, so a free slot's Deployment can be found (and deleted) without a desired one.
