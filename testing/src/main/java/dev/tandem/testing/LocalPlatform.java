@@ -24,6 +24,8 @@ import java.util.Map;
  * @param redisUrl {@code redis://host:port} of the Redis server
  * @param prometheusUrl base URL of the Prometheus server
  * @param prometheusTargetsDir directory Prometheus watches for file-based scrape targets
+ * @param kubectl the {@code kubectl} built with the control plane
+ * @param helm the {@code helm} built from its Go module
  */
 public record LocalPlatform(
         Path stateDir,
@@ -33,7 +35,9 @@ public record LocalPlatform(
         URI mlflowUrl,
         URI redisUrl,
         URI prometheusUrl,
-        Path prometheusTargetsDir) {
+        Path prometheusTargetsDir,
+        Path kubectl,
+        Path helm) {
 
     static LocalPlatform fromEnv(Map<String, String> env) {
         return new LocalPlatform(
@@ -44,7 +48,9 @@ public record LocalPlatform(
                 URI.create(required(env, "TANDEM_MLFLOW_URL")),
                 URI.create(required(env, "TANDEM_REDIS_URL")),
                 URI.create(required(env, "TANDEM_PROMETHEUS_URL")),
-                Path.of(required(env, "TANDEM_PROMETHEUS_TARGETS_DIR")));
+                Path.of(required(env, "TANDEM_PROMETHEUS_TARGETS_DIR")),
+                Path.of(required(env, "TANDEM_KUBECTL")),
+                Path.of(required(env, "TANDEM_HELM")));
     }
 
     private static String required(Map<String, String> env, String key) {

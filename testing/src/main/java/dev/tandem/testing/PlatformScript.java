@@ -58,6 +58,9 @@ final class PlatformScript {
         }
     }
 
+    // Lines are shell statements (`export KEY=VALUE`), so that eval "$(dev/platform env)" reaches child processes.
+    private static final String EXPORT = "export ";
+
     Map<String, String> env() {
         Result result = run(List.of("env"), 1);
         if (result.exitCode() != 0) {
@@ -65,6 +68,7 @@ final class PlatformScript {
         }
         Map<String, String> env = new LinkedHashMap<>();
         for (String line : result.output().split("\n")) {
+            line = line.startsWith(EXPORT) ? line.substring(EXPORT.length()) : line;
             int eq = line.indexOf('=');
             if (eq > 0) {
                 env.put(line.substring(0, eq), line.substring(eq + 1));

@@ -25,6 +25,9 @@ public final class ServingEndpoints {
     /** Ready once a pair is loaded and warm. */
     public static final String READINESS_PATH = "/q/health/ready";
 
+    /** Prometheus metrics, on {@link #HTTP_PORT}. */
+    public static final String METRICS_PATH = "/q/metrics";
+
     /** Tandem's own routes of one model (load, labels, probe recall), beside TF Serving's. */
     public static final String MODEL_ADMIN_PATH = "/tandem/v1/models/{name}";
 

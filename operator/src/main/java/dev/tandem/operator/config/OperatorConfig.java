@@ -26,6 +26,19 @@ public interface OperatorConfig {
      */
     Optional<String> servingGpuImage();
 
+    /**
+     * Whether serving pods carry {@code prometheus.io/scrape}, {@code /port} and {@code /path} annotations, for
+     * Prometheus servers that discover pods by annotation. The chart turns it on.
+     */
+    @WithDefault("false")
+    boolean servingScrapeAnnotations();
+
+    /**
+     * The secret MLflow signs webhook deliveries with ({@code X-MLflow-Signature}); the chart sets it from a Secret.
+     * Unset, webhook deliveries are refused.
+     */
+    Optional<String> mlflowWebhookSecret();
+
     /** Pull policy of the images. */
     @WithDefault("IfNotPresent")
     String imagePullPolicy();

@@ -46,10 +46,24 @@ public final class ServingDeployments {
     private ServingDeployments() {}
 
     /**
+     * The {@code prometheus.io/*} annotations Prometheus servers that discover pods by annotation scrape a serving pod
+     * by.
+     */
+    static final Map<String, String> SCRAPE_ANNOTATIONS = Map.of(
+            "prometheus.io/scrape",
+            "true",
+            "prometheus.io/port",
+            Integer.toString(ServingEndpoints.HTTP_PORT),
+            "prometheus.io/path",
+            ServingEndpoints.METRICS_PATH);
+
+    /**
      * @param image the serving image
      * @param pullPolicy its pull policy
+     * @param scrapeAnnotations whether the pods carry {@link #SCRAPE_ANNOTATIONS}
      */
-    public static Deployment desired(Rollout rollout, ServedPair pair, String image, String pullPolicy) {
+    public static Deployment desired(
+            Rollout rollout, ServedPair pair, String image, String pullPolicy, boolean scrapeAnnotations) {
         Map<String, String> podLabels = RolloutNames.podLabels(rollout, pair.getColour(), pair.getPair());
         List<Volume> volumes = new ArrayList<>();
         List<VolumeMount> mounts = new ArrayList<>();
@@ -75,6 +89,10 @@ public final class ServingDeployments {
         Map<String, String> annotations = new LinkedHashMap<>();
         annotations.put(TandemAnnotations.MODEL, TandemAnnotations.model(pair.getModelName(), pair.getModelVersion()));
         annotations.put(TandemAnnotations.INDEX_LOCATION, pair.getIndexLocation());
+        Map<String, String> podAnnotations = new TreeMap<>(annotations);
+        if (scrapeAnnotations) {
+            podAnnotations.putAll(SCRAPE_ANNOTATIONS);
+        }
         return new DeploymentBuilder()
                 .withNewMetadata()
                 .withName(RolloutNames.deployment(rollout, pair.getColour()))
@@ -93,7 +111,7 @@ public final class ServingDeployments {
                 .withNewTemplate()
                 .withNewMetadata()
                 .withLabels(podLabels)
-                .withAnnotations(annotations)
+                .withAnnotations(podAnnotations)
                 .endMetadata()
                 .withNewSpec()
                 .withContainers(container(rollout, pair, image, pullPolicy, index, mounts))

@@ -35,10 +35,18 @@ class RolloutInformerSelectorTest {
         Map<Class<?>, HasMetadata> made = Map.of(
                 BlueDeployment.class,
                 ServingDeployments.desired(
-                        rollout, pair("3", "0a1b2c3d4e5f6789").toServed(Colour.BLUE, 2, NOW), IMAGE, "IfNotPresent"),
+                        rollout,
+                        pair("3", "0a1b2c3d4e5f6789").toServed(Colour.BLUE, 2, NOW),
+                        IMAGE,
+                        "IfNotPresent",
+                        false),
                 GreenDeployment.class,
                 ServingDeployments.desired(
-                        rollout, pair("4", "99aa88bb77cc66dd").toServed(Colour.GREEN, 1, NOW), IMAGE, "IfNotPresent"),
+                        rollout,
+                        pair("4", "99aa88bb77cc66dd").toServed(Colour.GREEN, 1, NOW),
+                        IMAGE,
+                        "IfNotPresent",
+                        false),
                 ActiveService.class,
                 ServingServices.active(rollout, Colour.BLUE),
                 PreviewService.class,

@@ -32,7 +32,7 @@ class ServingDeploymentsTest {
         Rollout rollout = rollout(3, 1);
         ServedPair served = pair("7", "0123456789abcdef").toServed(Colour.GREEN, 3, "2026-12-02T10:00:00Z");
 
-        Deployment deployment = ServingDeployments.desired(rollout, served, IMAGE, "IfNotPresent");
+        Deployment deployment = ServingDeployments.desired(rollout, served, IMAGE, "IfNotPresent", false);
 
         assertThat(deployment.getMetadata().getName()).isEqualTo("movies-green");
         assertThat(deployment.getSpec().getReplicas()).isEqualTo(3);
@@ -44,6 +44,8 @@ class ServingDeploymentsTest {
                 .containsEntry("app.kubernetes.io/managed-by", "tandem-operator")
                 .containsEntry("app.kubernetes.io/part-of", "tandem")
                 .containsEntry("app.kubernetes.io/instance", "movies");
+        assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
+                .doesNotContainKey("prometheus.io/scrape");
         Container server = container(deployment);
         assertThat(server.getImage()).isEqualTo(IMAGE);
         assertThat(env(server))
@@ -77,7 +79,7 @@ class ServingDeploymentsTest {
         rollout.getSpec().getServing().setProperties(Map.of("rerank.popularity-weight", "0.2"));
 
         Deployment deployment = ServingDeployments.desired(
-                rollout, pair("1", "aaaaaaaa").toServed(Colour.BLUE, 2, "now"), IMAGE, "Always");
+                rollout, pair("1", "aaaaaaaa").toServed(Colour.BLUE, 2, "now"), IMAGE, "Always", true);
 
         Container server = container(deployment);
         assertThat(server.getResources().getRequests())
@@ -97,6 +99,11 @@ class ServingDeploymentsTest {
                 .containsEntry("JAVA_OPTS", "-Xmx4g")
                 .containsEntry("TANDEM_RERANK_POPULARITY_WEIGHT", "0.2");
         assertThat(server.getImagePullPolicy()).isEqualTo("Always");
+        assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
+                .containsEntry("prometheus.io/scrape", "true")
+                .containsEntry("prometheus.io/port", "8501")
+                .containsEntry("prometheus.io/path", "/q/metrics");
+        assertThat(deployment.getMetadata().getAnnotations()).doesNotContainKey("prometheus.io/scrape");
     }
 
     @Test
@@ -104,7 +111,7 @@ class ServingDeploymentsTest {
         Rollout rollout = rollout(4, 2);
         ServedPair preview = pair("2", "bbbbbbbb").toServed(Colour.GREEN, 2, "now");
 
-        assertThat(ServingDeployments.desired(rollout, preview, IMAGE, "IfNotPresent")
+        assertThat(ServingDeployments.desired(rollout, preview, IMAGE, "IfNotPresent", false)
                         .getSpec()
                         .getReplicas())
                 .isEqualTo(2);
@@ -123,8 +130,8 @@ class ServingDeploymentsTest {
                 "aaaaaaaa",
                 "pvc://indexes/recs/movies-index/aaaaaaaa");
 
-        Deployment deployment =
-                ServingDeployments.desired(rollout, onClaim.toServed(Colour.BLUE, 1, "now"), IMAGE, "IfNotPresent");
+        Deployment deployment = ServingDeployments.desired(
+                rollout, onClaim.toServed(Colour.BLUE, 1, "now"), IMAGE, "IfNotPresent", false);
 
         var volume = deployment.getSpec().getTemplate().getSpec().getVolumes().stream()
                 .filter(v -> v.getName().equals("index"))

@@ -104,10 +104,15 @@ public final class LaunchPlanner {
         all.add(new Mount("/etc/hosts", root.hosts(), true));
         all.add(new Mount("/etc/resolv.conf", Path.of("/etc/resolv.conf"), true));
         all.addAll(mounts);
-        // A mount inside another volume's path must come after it, or the outer one would hide it.
-        all.sort(Comparator.comparingInt((Mount m) -> m.containerPath().length()));
+        // Targets are resolved inside the image first (its links must not lead out of it); a mount inside another
+        // volume's path must come after it, or the outer one would hide it.
+        Map<Mount, String> targets = new LinkedHashMap<>();
         for (Mount mount : all) {
-            String target = "\"$root\"" + quote(mount.containerPath());
+            targets.put(mount, RootPath.resolve(image.rootfs(), mount.containerPath()));
+        }
+        all.sort(Comparator.comparingInt((Mount m) -> targets.get(m).length()));
+        for (Mount mount : all) {
+            String target = "\"$root\"" + quote(targets.get(mount));
             String host = quote(mount.hostPath().toString());
             script.append("if [ -d ")
                     .append(host)

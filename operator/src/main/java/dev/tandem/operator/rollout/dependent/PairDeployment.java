@@ -7,6 +7,7 @@ package dev.tandem.operator.rollout.dependent;
 import dev.tandem.api.crd.v1alpha1.rollout.Colour;
 import dev.tandem.api.crd.v1alpha1.rollout.Rollout;
 import dev.tandem.api.naming.RolloutNames;
+import dev.tandem.operator.config.OperatorConfig;
 import dev.tandem.operator.rollout.ServingDeployments;
 import dev.tandem.operator.rollout.SlotAssignment;
 import dev.tandem.operator.workload.ServingImages;
@@ -31,6 +32,9 @@ public abstract class PairDeployment extends CRUDKubernetesDependentResource<Dep
     @Inject
     ServingImages images;
 
+    @Inject
+    OperatorConfig config;
+
     protected PairDeployment(Colour colour) {
         super(Deployment.class);
         this.colour = colour;
@@ -43,7 +47,8 @@ public abstract class PairDeployment extends CRUDKubernetesDependentResource<Dep
                 SlotAssignment.of(rollout.getStatus(), colour)
                         .orElseThrow(() -> new IllegalStateException("slot " + colour.label() + " is free")),
                 images.forServing(rollout.getSpec().getResources()),
-                images.pullPolicy());
+                images.pullPolicy(),
+                config.servingScrapeAnnotations());
     }
 
     // The slot's object is found by name, so a free slot's Deployment can be found (and deleted) without a desired one.
