@@ -21,13 +21,16 @@ LOG_DIR=$TANDEM_STATE_DIR/logs
 RUN_DIR=$TANDEM_STATE_DIR/run
 
 # Prints one line to stderr and fails: the reason, and the log to read for more.
+# The script's name in its messages; scripts other than dev/platform set it before sourcing this file.
+SCRIPT_NAME=${SCRIPT_NAME:-platform}
+
 die() {
-  echo "platform: $*" >&2
+  echo "$SCRIPT_NAME: $*" >&2
   exit 1
 }
 
 say() {
-  echo "platform: $*" >&2
+  echo "$SCRIPT_NAME: $*" >&2
 }
 
 require_command() {

@@ -20,15 +20,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The CRD YAML committed under {@code crds/} is what the Java types generate. Like the formatter, a local build rewrites
- * stale files and CI ({@code CI=true}) fails on them, so a change to a type cannot land without its CRD.
+ * The CRD YAML committed under {@code crds/} and in the chart ({@code helm/tandem/crds/}) is what the Java types
+ * generate: one source, two places it is shipped from. Like the formatter, a local build rewrites stale files and CI
+ * ({@code CI=true}) fails on them, so a change to a type cannot land without its CRDs.
  */
 class GeneratedCrdsTest {
 
-    static final Path COMMITTED = Path.of("..", "crds");
-
     @Test
     void committedCrdsMatchTheJavaTypes(@TempDir Path generated) throws IOException {
+        check("../crds", generated);
+    }
+
+    @Test
+    void theChartsCrdsMatchTheJavaTypes(@TempDir Path generated) throws IOException {
+        check("../helm/tandem/crds", generated);
+    }
+
+    private static void check(String directory, Path generated) throws IOException {
+        Path committedDir = Path.of(directory);
         new CRDGenerator()
                 .customResourceClasses(RecModel.class, RecIndex.class, Rollout.class)
                 .forCRDVersions("v1")
@@ -38,27 +47,29 @@ class GeneratedCrdsTest {
         List<String> stale = new ArrayList<>();
         try (Stream<Path> files = Files.list(generated)) {
             for (Path file : files.sorted().toList()) {
-                Path committed = COMMITTED.resolve(file.getFileName());
+                Path committed = committedDir.resolve(file.getFileName());
                 String content = Files.readString(file);
                 if (!Files.exists(committed) || !Files.readString(committed).equals(content)) {
                     stale.add(committed.toString());
                     if (!ci()) {
-                        Files.createDirectories(COMMITTED);
+                        Files.createDirectories(committedDir);
                         Files.writeString(committed, content);
                     }
                 }
             }
         }
-        try (Stream<Path> files = Files.list(COMMITTED)) {
+        try (Stream<Path> files = Files.list(committedDir)) {
             List<String> orphans = files.map(Path::getFileName)
                     .filter(name -> !Files.exists(generated.resolve(name)))
                     .map(Path::toString)
                     .toList();
-            assertThat(orphans).as("files in crds/ that no type generates").isEmpty();
+            assertThat(orphans)
+                    .as("files in " + directory + " that no type generates")
+                    .isEmpty();
         }
         if (ci()) {
             assertThat(stale)
-                    .as("CRDs in crds/ that differ from the Java types; run ./mvnw -pl api test"
+                    .as("CRDs in " + directory + " that differ from the Java types; run ./mvnw -pl api test"
                             + " -Dtest=GeneratedCrdsTest outside CI to rewrite them, and commit them")
                     .isEmpty();
         }
