@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tandem.api.image.TandemImage;
+import dev.tandem.helm.dashboard.Dashboards;
 import dev.tandem.testing.LocalPlatform;
 import dev.tandem.testing.LocalPlatformTest;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -147,6 +149,23 @@ class HelmChartIT {
                 "--api-versions", "monitoring.coreos.com/v1/ServiceMonitor",
                 "--api-versions", "monitoring.coreos.com/v1/PodMonitor");
         assertThat(kinds(withApi)).contains("ServiceMonitor", "PodMonitor");
+    }
+
+    @Test
+    void theDashboardsShipAsConfigMapsTheGrafanaSidecarLoads() throws IOException {
+        List<ConfigMap> dashboards = all(render(), ConfigMap.class);
+
+        assertThat(dashboards).hasSize(Dashboards.files().size());
+        for (Path file : Dashboards.files()) {
+            String name = file.getFileName().toString();
+            assertThat(dashboards).as(name).anySatisfy(map -> {
+                assertThat(map.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
+                assertThat(map.getData().get(name))
+                        .isEqualTo(Files.readString(file).strip());
+            });
+        }
+        assertThat(all(render("--set", "dashboards.enabled=false"), ConfigMap.class))
+                .isEmpty();
     }
 
     private void assertRefused(String value, String named) {

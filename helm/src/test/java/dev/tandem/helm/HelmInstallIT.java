@@ -12,11 +12,17 @@ import dev.tandem.api.crd.v1alpha1.recindex.RecIndex;
 import dev.tandem.api.crd.v1alpha1.recmodel.RecModel;
 import dev.tandem.api.crd.v1alpha1.rollout.Rollout;
 import dev.tandem.api.crd.v1alpha1.rollout.RolloutPhase;
+import dev.tandem.api.crd.v1alpha1.rollout.SwapResult;
 import dev.tandem.api.mlflow.ModelAlias;
+import dev.tandem.api.naming.TandemLabels;
+import dev.tandem.api.serving.ServingEndpoints;
+import dev.tandem.helm.dashboard.Dashboards;
+import dev.tandem.helm.dashboard.PrometheusQueries;
 import dev.tandem.mlflow.MlflowRestClient;
 import dev.tandem.mlflow.ModelRegistry;
 import dev.tandem.testing.LocalPlatform;
 import dev.tandem.testing.LocalPlatformTest;
+import dev.tandem.testing.PrometheusTargets;
 import dev.tandem.testing.TestNamespace;
 import dev.tandem.testing.node.LocalNode;
 import dev.tandem.testing.node.NodeTrainedModel;
@@ -36,7 +42,9 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +54,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The chart installed as a platform team installs it: the operator runs as a pod on the local node with its
  * ServiceAccount's token, so the API server enforces the chart's RBAC; the samples, applied as the README says, become
  * a Healthy Rollout under that RBAC; what the RBAC leaves out is refused; an upgrade with changed values rolls the
- * operator; uninstall leaves none of the release's objects (CRDs stay, as Helm keeps them).
+ * operator; the next version swaps in, and every panel of the chart's dashboards returns series from the real
+ * Prometheus scraping that operator and those serving pods; uninstall leaves none of the release's objects (CRDs stay,
+ * as Helm keeps them).
  */
 @LocalPlatformTest
 class HelmInstallIT {
@@ -68,7 +78,7 @@ class HelmInstallIT {
     }
 
     @Test
-    void theOperatorPodServesTheSamplesUnderTheChartsRbacAndLeavesNothingBehind(
+    void theOperatorPodServesAndSwapsTheSamplesUnderTheChartsRbacOnDashboardsThatWorkAndLeavesNothingBehind(
             LocalPlatform platform, KubernetesClient client, TestNamespace recs, @TempDir Path home) {
         LocalNode.up();
         helm = new Helm(platform, home);
@@ -165,6 +175,20 @@ class HelmInstallIT {
             assertThat(e.getValue()).isEqualTo("DEBUG");
         });
 
+        registry(model).setAlias(model.name(), ModelAlias.CHAMPION.alias(), "2");
+        Rollout swapped = await().atMost(PATIENCE)
+                .pollInterval(Duration.ofSeconds(2))
+                .until(
+                        () -> client.resources(Rollout.class)
+                                .inNamespace(recs.name())
+                                .withName("movies")
+                                .get(),
+                        r -> r.getStatus().getPhase() == RolloutPhase.Healthy
+                                && "2".equals(r.getStatus().getActive().getModelVersion()));
+        assertThat(swapped.getStatus().getHistory().getFirst().getResult()).isEqualTo(SwapResult.Promoted);
+
+        assertEveryDashboardQueryReturnsSeries(platform, client, recs.name(), rolled);
+
         // The Rollout's finalizer is the operator's to remove: the samples go while it still runs.
         client.resources(Rollout.class)
                 .inNamespace(recs.name())
@@ -190,6 +214,55 @@ class HelmInstallIT {
                         .get())
                 .as("CRDs stay, as Helm keeps them")
                 .isNotNull();
+    }
+
+    /**
+     * Registers the operator and the serving pods with the platform's Prometheus, labelled as the chart's
+     * ServiceMonitor and PodMonitor label them (namespace, pod, tandem_dev_rollout), and runs every panel's query with
+     * the dashboard's variables set to this Rollout: each must parse and return at least one series.
+     */
+    private void assertEveryDashboardQueryReturnsSeries(
+            LocalPlatform platform, KubernetesClient client, String namespace, Pod operator) {
+        List<PrometheusTargets.Registration> targets = new ArrayList<>();
+        try {
+            targets.add(platform.prometheusTargets()
+                    .register(release + "-operator", operator.getStatus().getPodIP() + ":8080", "/q/metrics"));
+            for (Pod pod : client.pods()
+                    .inNamespace(namespace)
+                    .withLabel(TandemLabels.ROLLOUT, "movies")
+                    .list()
+                    .getItems()) {
+                targets.add(platform.prometheusTargets()
+                        .register(
+                                release + "-" + pod.getMetadata().getName(),
+                                pod.getStatus().getPodIP() + ":" + ServingEndpoints.HTTP_PORT,
+                                ServingEndpoints.METRICS_PATH,
+                                Map.of(
+                                        "namespace",
+                                        namespace,
+                                        "pod",
+                                        pod.getMetadata().getName(),
+                                        "tandem_dev_rollout",
+                                        "movies",
+                                        "tandem_dev_colour",
+                                        pod.getMetadata().getLabels().get(TandemLabels.COLOUR))));
+            }
+            PrometheusQueries prometheus = new PrometheusQueries(platform.prometheusUrl());
+            Map<String, String> variables = Map.of("namespace", namespace, "rollout", "movies");
+            List<Dashboards.Query> queries = Dashboards.queries();
+            assertThat(queries).hasSizeGreaterThan(15);
+            await().atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofSeconds(2))
+                    .untilAsserted(() -> assertThat(queries.stream()
+                                    .filter(q -> prometheus
+                                            .series(q.resolved(variables, "1m"))
+                                            .isEmpty())
+                                    .map(Dashboards.Query::toString))
+                            .as("panels whose query returns no series")
+                            .isEmpty());
+        } finally {
+            targets.forEach(PrometheusTargets.Registration::close);
+        }
     }
 
     private Pod operatorPod(KubernetesClient client) {
@@ -230,7 +303,7 @@ class HelmInstallIT {
     }
 
     private List<String> leftOver(KubernetesClient client, String watched) {
-        java.util.ArrayList<String> left = new java.util.ArrayList<>();
+        List<String> left = new ArrayList<>();
         for (String namespace : List.of(system, watched)) {
             client.apps()
                     .deployments()

@@ -4,11 +4,16 @@
  */
 package dev.tandem.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +24,8 @@ import java.util.regex.Pattern;
 public final class PrometheusTargets {
 
     private static final Pattern JOB_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_-]*");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path directory;
 
@@ -35,12 +42,28 @@ public final class PrometheusTargets {
      * @return a registration whose {@code close()} removes the target
      */
     public Registration register(String job, String hostPort, String metricsPath) {
+        return register(job, hostPort, metricsPath, Map.of());
+    }
+
+    /**
+     * Asks Prometheus to scrape {@code host:port} under the given job label, with more target labels on its series,
+     * as Kubernetes service discovery would put them there (e.g. {@code namespace} and {@code pod}).
+     *
+     * @param labels target labels; names as Prometheus allows them ({@code [a-zA-Z_][a-zA-Z0-9_]*})
+     */
+    public Registration register(String job, String hostPort, String metricsPath, Map<String, String> labels) {
         if (!JOB_NAME.matcher(job).matches()) {
             throw new IllegalArgumentException("job label must match " + JOB_NAME + ": " + job);
         }
-        String json = """
-                [{"targets": ["%s"], "labels": {"job": "%s", "__metrics_path__": "%s"}}]
-                """.formatted(hostPort, job, metricsPath);
+        Map<String, String> all = new TreeMap<>(labels);
+        all.put("job", job);
+        all.put("__metrics_path__", metricsPath);
+        String json;
+        try {
+            json = JSON.writeValueAsString(List.of(Map.of("targets", List.of(hostPort), "labels", all)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
         Path file = directory.resolve(job + ".json");
         Path scratch = directory.resolve("." + job + ".json.tmp");
         try {

@@ -23,6 +23,12 @@ public class OperatorMetrics {
 
     public OperatorMetrics(MeterRegistry registry) {
         this.registry = registry;
+        // Swap series exist from the start at zero, so that rates and dashboards see "none yet", not "no data".
+        swapsStarted();
+        for (SwapResult result : SwapResult.values()) {
+            swapsEnded(result);
+            swapDuration(result);
+        }
     }
 
     /** One reconcile of a resource of this kind ran. */
@@ -46,23 +52,32 @@ public class OperatorMetrics {
 
     /** A blue/green swap started. */
     public void swapStarted() {
-        Counter.builder("tandem_operator_swaps_started")
-                .description("Blue/green swaps started")
-                .register(registry)
-                .increment();
+        swapsStarted().increment();
     }
 
     /** A swap ended. */
     public void swapEnded(SwapResult result, Duration took) {
-        Counter.builder("tandem_operator_swaps_" + result.name().toLowerCase(Locale.ROOT))
+        swapsEnded(result).increment();
+        swapDuration(result).record(took);
+    }
+
+    private Counter swapsStarted() {
+        return Counter.builder("tandem_operator_swaps_started")
+                .description("Blue/green swaps started")
+                .register(registry);
+    }
+
+    private Counter swapsEnded(SwapResult result) {
+        return Counter.builder("tandem_operator_swaps_" + result.name().toLowerCase(Locale.ROOT))
                 .description("Blue/green swaps that ended " + result)
-                .register(registry)
-                .increment();
-        Timer.builder("tandem_operator_swap_duration")
+                .register(registry);
+    }
+
+    private Timer swapDuration(SwapResult result) {
+        return Timer.builder("tandem_operator_swap_duration")
                 .description("Time from a swap's start to its end")
                 .tag("result", result.name())
                 .publishPercentileHistogram()
-                .register(registry)
-                .record(took);
+                .register(registry);
     }
 }

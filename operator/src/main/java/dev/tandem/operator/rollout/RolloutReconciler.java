@@ -16,6 +16,7 @@ import dev.tandem.api.naming.TandemLabels;
 import dev.tandem.operator.config.OperatorConfig;
 import dev.tandem.operator.events.TransitionEvents;
 import dev.tandem.operator.metrics.OperatorMetrics;
+import dev.tandem.operator.metrics.RolloutGauges;
 import dev.tandem.operator.rollout.analysis.PairAnalysis;
 import dev.tandem.operator.rollout.dependent.ActiveService;
 import dev.tandem.operator.rollout.dependent.BlueDeployment;
@@ -82,6 +83,7 @@ public class RolloutReconciler implements Reconciler<Rollout>, Cleaner<Rollout> 
     private final RegistryBookkeeping bookkeeping;
     private final TransitionEvents events;
     private final OperatorMetrics metrics;
+    private final RolloutGauges gauges;
     private final ReconcileFailures failures;
     private final OperatorConfig config;
     private final Clock clock;
@@ -91,6 +93,7 @@ public class RolloutReconciler implements Reconciler<Rollout>, Cleaner<Rollout> 
             RegistryBookkeeping bookkeeping,
             TransitionEvents events,
             OperatorMetrics metrics,
+            RolloutGauges gauges,
             ReconcileFailures failures,
             OperatorConfig config,
             Clock clock) {
@@ -98,6 +101,7 @@ public class RolloutReconciler implements Reconciler<Rollout>, Cleaner<Rollout> 
         this.bookkeeping = bookkeeping;
         this.events = events;
         this.metrics = metrics;
+        this.gauges = gauges;
         this.failures = failures;
         this.config = config;
         this.clock = clock;
@@ -158,6 +162,7 @@ public class RolloutReconciler implements Reconciler<Rollout>, Cleaner<Rollout> 
                 : rollout.getStatus().condition(ConditionTypes.DEGRADED).orElse(null);
         // The decision is stored before any object follows it: a restarted operator resumes from it.
         StatusWriter.store(rollout, plan.status(), context);
+        gauges.observe(rollout);
         announce(rollout, plan);
         announceDegraded(rollout, before);
         context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
@@ -189,6 +194,7 @@ public class RolloutReconciler implements Reconciler<Rollout>, Cleaner<Rollout> 
                 rollout,
                 RolloutReason.Deleted,
                 "serving Deployments and Services of " + rollout.getMetadata().getName() + " removed");
+        gauges.forget(rollout);
         return DeleteControl.defaultDelete();
     }
 

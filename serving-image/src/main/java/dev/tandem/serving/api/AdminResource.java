@@ -149,6 +149,7 @@ public class AdminResource {
         ServedPair pair = model.acquire(OptionalLong.of(wanted), Optional.empty());
         try {
             ProbeRecall.Measurement m = recommender.probeRecall(pair, (int) count, top);
+            pair.probed(m.recall());
             return new ProbeRecallAnswer(
                     name,
                     Long.toString(pair.version()),

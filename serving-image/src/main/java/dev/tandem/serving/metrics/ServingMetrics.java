@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * The serving runtime's Prometheus metrics: per-stage latency histograms, requests by route and status code,
@@ -25,6 +26,7 @@ public final class ServingMetrics {
     private final Map<Stage, Timer> stages = new EnumMap<>(Stage.class);
     private final DistributionSummary filtered;
     private final Map<String, Counter> requests = new ConcurrentHashMap<>();
+    private volatile LongSupplier servedVersion = () -> -1;
 
     public ServingMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -57,14 +59,24 @@ public final class ServingMetrics {
         filtered.record(ratio);
     }
 
-    /** Counts one answered request; {@code code} is the HTTP status (gRPC requests are mapped to one). */
+    /** Where requests learn the version the pod serves when they are answered (their {@code version} tag). */
+    public void servedVersion(LongSupplier version) {
+        this.servedVersion = version;
+    }
+
+    /**
+     * Counts one answered request; {@code code} is the HTTP status (gRPC requests are mapped to one). Its
+     * {@code version} is the version the pod served then ({@code -1} before the first load).
+     */
     public void request(String route, int code) {
+        String version = Long.toString(servedVersion.getAsLong());
         requests.computeIfAbsent(
-                        route + " " + code,
+                        route + " " + code + " " + version,
                         key -> Counter.builder("tandem.serving.requests")
-                                .description("Requests answered, by route and status code")
+                                .description("Requests answered, by route, status code and the version served")
                                 .tag("route", route)
                                 .tag("code", Integer.toString(code))
+                                .tag("version", version)
                                 .register(registry))
                 .increment();
     }

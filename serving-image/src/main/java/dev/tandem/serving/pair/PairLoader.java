@@ -141,6 +141,7 @@ public final class PairLoader {
                 throw new PairLoadException(
                         "INTERNAL", "warm-up of version " + resolved.version() + " failed: " + e.getMessage(), e);
             }
+            pair.loaded(System.nanoTime() - start);
             return pair;
         } catch (IOException | RuntimeException e) {
             closeQuietly(graph);

@@ -34,6 +34,9 @@ public final class ServedPair {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Runnable onClosed;
     private volatile boolean retired;
+    // Figures the metrics read at scrape time: set once the pair is warm, and by each recall probe.
+    private volatile double loadSeconds = Double.NaN;
+    private volatile double probeRecall = Double.NaN;
 
     /**
      * @param onClosed called once, after the native handles are closed
@@ -51,6 +54,25 @@ public final class ServedPair {
         this.graph = graph;
         this.tower = tower;
         this.onClosed = onClosed;
+    }
+
+    /** Seconds from the start of its load (index, tower) to the end of its warm-up; NaN until then. */
+    public double loadSeconds() {
+        return loadSeconds;
+    }
+
+    void loaded(long nanos) {
+        this.loadSeconds = nanos / 1e9;
+    }
+
+    /** Recall@k its last recall probe measured; NaN before the first. */
+    public double probeRecall() {
+        return probeRecall;
+    }
+
+    /** Records what a recall probe of this pair measured. */
+    public void probed(double recall) {
+        this.probeRecall = recall;
     }
 
     public long version() {

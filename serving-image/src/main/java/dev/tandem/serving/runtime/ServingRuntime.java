@@ -15,6 +15,7 @@ import dev.tandem.serving.pair.PairLoadException;
 import dev.tandem.serving.pair.PairLoader;
 import dev.tandem.serving.pair.PairSource;
 import dev.tandem.serving.pair.ServedModel;
+import dev.tandem.serving.pair.ServedPair;
 import dev.tandem.serving.pair.Warmup;
 import dev.tandem.serving.recommend.Recommender;
 import dev.tandem.serving.recommend.RerankPolicy;
@@ -82,7 +83,7 @@ public class ServingRuntime {
                         config.tower().interOpThreads()),
                 new Warmup(recommender.unmetered(), config.warmupQueries()));
         ServedModel model = new ServedModel(config.modelName(), loader);
-        registerGauges(metrics.registry(), model);
+        registerGauges(metrics, model);
         return model;
     }
 
@@ -106,7 +107,8 @@ public class ServingRuntime {
         model.unloadAll();
     }
 
-    private static void registerGauges(MeterRegistry registry, ServedModel model) {
+    private static void registerGauges(ServingMetrics metrics, ServedModel model) {
+        MeterRegistry registry = metrics.registry();
         Gauge.builder("tandem.serving.version.serving", model, m -> m.routing().serving())
                 .description("The model version requests without a version get (-1 before the first load)")
                 .register(registry);
@@ -119,17 +121,40 @@ public class ServingRuntime {
         MultiGauge states = MultiGauge.builder("tandem.serving.version.state")
                 .description("1 for each version in its current state (START, LOADING, AVAILABLE, UNLOADING, END)")
                 .register(registry);
-        model.onStatusChange(() -> states.register(
-                model.statuses().stream()
-                        .map(s -> MultiGauge.Row.of(
-                                Tags.of(
-                                        "version",
-                                        Long.toString(s.version()),
-                                        "state",
-                                        s.state().name()),
-                                1))
-                        .toList(),
-                true));
+        MultiGauge loadTimes = MultiGauge.builder("tandem.serving.pair.load.duration")
+                .description("Seconds a loaded version took from the start of its load to the end of its warm-up")
+                .baseUnit("seconds")
+                .register(registry);
+        MultiGauge recalls = MultiGauge.builder("tandem.serving.probe.recall")
+                .description("recall@k of a loaded version's last recall probe (the operator's analysis runs them)")
+                .register(registry);
+        model.onStatusChange(() -> {
+            states.register(
+                    model.statuses().stream()
+                            .map(s -> MultiGauge.Row.of(
+                                    Tags.of(
+                                            "version",
+                                            Long.toString(s.version()),
+                                            "state",
+                                            s.state().name()),
+                                    1))
+                            .toList(),
+                    true);
+            var pairs = model.routing().pairs().values();
+            loadTimes.register(
+                    pairs.stream()
+                            .map(p -> MultiGauge.Row.of(
+                                    Tags.of("version", Long.toString(p.version())), p, ServedPair::loadSeconds))
+                            .toList(),
+                    true);
+            recalls.register(
+                    pairs.stream()
+                            .map(p -> MultiGauge.Row.of(
+                                    Tags.of("version", Long.toString(p.version())), p, ServedPair::probeRecall))
+                            .toList(),
+                    true);
+        });
+        metrics.servedVersion(() -> model.routing().serving());
         Gauge.builder("tandem.serving.index.items", model, m -> {
                     var pair = m.routing().pairs().get(m.routing().serving());
                     return pair == null ? 0 : pair.catalog().size();

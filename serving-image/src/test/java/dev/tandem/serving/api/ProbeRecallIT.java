@@ -114,6 +114,29 @@ class ProbeRecallIT {
     }
 
     @Test
+    void theLastProbesRecallAndTheLoadTimeAreMetricsOfTheVersion() throws Exception {
+        JsonNode probe = json(get("/tandem/v1/models/" + model + "/versions/1/probe-recall?queries=40"), 200);
+
+        String metrics = get("/q/metrics").body();
+        assertThat(sample(metrics, "tandem_serving_probe_recall{version=\"1\"}"))
+                .isEqualTo(probe.path("recall").asDouble());
+        assertThat(sample(metrics, "tandem_serving_pair_load_duration_seconds{version=\"1\"}"))
+                .isPositive()
+                .isLessThan(600);
+        assertThat(metrics.lines().filter(line -> line.startsWith("tandem_serving_requests_total{")))
+                .as("requests are counted with the version the pod served")
+                .anySatisfy(line -> assertThat(line).contains("version=\"1\""));
+    }
+
+    private static double sample(String metrics, String series) {
+        return metrics.lines()
+                .filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + series + " in\n" + metrics));
+    }
+
+    @Test
     void theProbeStaysOutOfTheLatencyUsersAlertOn() throws Exception {
         json(get("/tandem/v1/models/" + model + "/versions/1/probe-recall?queries=50"), 200);
 
