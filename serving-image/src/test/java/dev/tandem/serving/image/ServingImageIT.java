@@ -5,6 +5,7 @@
 package dev.tandem.serving.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.tandem.testing.image.BuiltImage;
 import dev.tandem.testing.image.Container;
@@ -46,6 +47,13 @@ class ServingImageIT {
 
             assertThat(serving.uid()).as("never root").isEqualTo("10001");
             assertThat(serving.output()).contains("tandem-serving " + built.version());
+            // TensorFlow loads in the background after the start: the CPU build, on the CPU.
+            await().atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> serving.output().contains(") devices: ")
+                            || serving.output().contains("cannot load TensorFlow")
+                            || !serving.process().isAlive());
+            assertThat(serving.output()).contains("(linux-x86_64) devices: CPU:0;");
         }
     }
 }

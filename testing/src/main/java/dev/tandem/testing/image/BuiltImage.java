@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 /**
  * The image archive the module's build made with {@code -Pimages} ({@code dev/image}), as the build tells its
  * integration tests: system properties {@code tandem.image.name}, {@code tandem.image.archive} and
- * {@code tandem.image.version}.
+ * {@code tandem.image.version}; a module that builds a second image (the serving module's {@code serving-gpu})
+ * names its archive in {@code tandem.image.<name>.archive}.
  *
  * @param name the image, e.g. {@code serving} for {@code tandem-serving}
  * @param archive the {@code oci-archive}
@@ -30,8 +31,19 @@ public record BuiltImage(String name, Path archive, String version) {
 
     /** The module's image, or a failure that says how to build it. */
     public static BuiltImage ofThisModule() {
-        String name = System.getProperty("tandem.image.name");
-        String archive = System.getProperty("tandem.image.archive");
+        return of(System.getProperty("tandem.image.name"), System.getProperty("tandem.image.archive"));
+    }
+
+    /**
+     * Another image the module's build made, e.g. {@code serving-gpu}, or a failure that says how to build it.
+     *
+     * @param name the image, as {@code dev/image build} names it
+     */
+    public static BuiltImage ofThisModule(String name) {
+        return of(name, System.getProperty("tandem.image." + name + ".archive"));
+    }
+
+    private static BuiltImage of(String name, String archive) {
         String version = System.getProperty("tandem.image.version");
         if (name == null || archive == null || version == null || !Files.isRegularFile(Path.of(archive))) {
             throw new IllegalStateException("no image archive (" + archive + "): image ITs run in a build with"
