@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.api.crd.v1alpha1.recindex.RecIndex;
 import dev.tandem.api.crd.v1alpha1.recmodel.RecModel;
 import dev.tandem.api.crd.v1alpha1.rollout.Rollout;
@@ -260,6 +261,15 @@ class HelmInstallIT {
                                     .map(Dashboards.Query::toString))
                             .as("panels whose query returns no series")
                             .isEmpty());
+            List<Dashboards.VariableQuery> variableQueries = Dashboards.variableQueries();
+            assertThat(variableQueries).hasSize(4);
+            for (Dashboards.VariableQuery query : variableQueries) {
+                String expected = query.variable().equals("namespace") ? namespace : "movies";
+                assertThat(prometheus.labelValues(query.label(), query.resolvedSelector(variables)))
+                        .as(query.dashboard() + " variable " + query.variable() + " offers " + expected)
+                        .extracting(JsonNode::asText)
+                        .contains(expected);
+            }
         } finally {
             targets.forEach(PrometheusTargets.Registration::close);
         }

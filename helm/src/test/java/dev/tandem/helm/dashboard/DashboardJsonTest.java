@@ -114,6 +114,9 @@ class DashboardJsonTest {
             assertThat(datasource.path("type").asText()).isEqualTo("datasource");
             assertThat(datasource.path("query").asText()).isEqualTo("prometheus");
 
+            assertThat(Dashboards.variableQueries())
+                    .extracting(Dashboards.VariableQuery::variable)
+                    .containsExactly("namespace", "rollout", "namespace", "rollout");
             for (Dashboards.Query query : Dashboards.queries()) {
                 Matcher used = VARIABLE.matcher(query.expr());
                 while (used.find()) {

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** The chart's Grafana dashboards ({@code helm/tandem/dashboards/*.json}) and the PromQL of their panels. */
@@ -50,7 +52,56 @@ public final class Dashboards {
         }
     }
 
+    /**
+     * One {@code label_values(selector, label)} variable query of a dashboard (Grafana's syntax, which it runs as
+     * Prometheus' label values API).
+     *
+     * @param dashboard the dashboard's title
+     * @param variable the variable's name
+     * @param selector the series selector, with the dashboard's variables in it
+     * @param label the label whose values the variable offers
+     */
+    public record VariableQuery(String dashboard, String variable, String selector, String label) {
+
+        /** The selector once the given variables are put in. */
+        public String resolvedSelector(Map<String, String> variables) {
+            String resolved = selector;
+            for (var v : variables.entrySet()) {
+                resolved = resolved.replace("$" + v.getKey(), v.getValue());
+            }
+            return resolved;
+        }
+    }
+
+    private static final Pattern LABEL_VALUES =
+            Pattern.compile("^label_values\\((.+),\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\)$");
+
     private Dashboards() {}
+
+    /** Every dashboard's query variables, parsed. */
+    public static List<VariableQuery> variableQueries() {
+        List<VariableQuery> queries = new ArrayList<>();
+        for (Path file : files()) {
+            JsonNode dashboard = read(file);
+            for (JsonNode variable : dashboard.path("templating").path("list")) {
+                if (!variable.path("type").asText().equals("query")) {
+                    continue;
+                }
+                String query = variable.path("query").path("query").asText();
+                Matcher matcher = LABEL_VALUES.matcher(query);
+                if (!matcher.matches()) {
+                    throw new IllegalStateException(dashboard.path("title").asText() + " variable "
+                            + variable.path("name").asText() + ": not label_values(selector, label): " + query);
+                }
+                queries.add(new VariableQuery(
+                        dashboard.path("title").asText(),
+                        variable.path("name").asText(),
+                        matcher.group(1),
+                        matcher.group(2)));
+            }
+        }
+        return queries;
+    }
 
     /** Each dashboard file, by path. */
     public static List<Path> files() {

@@ -29,13 +29,23 @@ public final class PrometheusQueries {
         this.prometheus = prometheus;
     }
 
+    /** The values of a label among the series a selector matches (Prometheus' label values API). */
+    public JsonNode labelValues(String label, String selector) {
+        return get("/api/v1/label/" + label + "/values?match[]=" + URLEncoder.encode(selector, StandardCharsets.UTF_8));
+    }
+
     /**
      * The series an instant query returns.
      *
      * @throws IllegalArgumentException with Prometheus' message when it refuses the query (e.g. it does not parse)
      */
     public JsonNode series(String promql) {
-        URI uri = prometheus.resolve("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+        return get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8))
+                .path("result");
+    }
+
+    private JsonNode get(String pathAndQuery) {
+        URI uri = prometheus.resolve(pathAndQuery);
         try {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
@@ -45,7 +55,7 @@ public final class PrometheusQueries {
                 throw new IllegalArgumentException(body.path("errorType").asText() + ": "
                         + body.path("error").asText());
             }
-            return body.path("data").path("result");
+            return body.path("data");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
