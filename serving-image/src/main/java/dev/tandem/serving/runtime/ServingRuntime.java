@@ -77,10 +77,7 @@ public class ServingRuntime {
                         h.mips(),
                         new HnswParams(h.maxDegree(), h.beamWidth(), h.overquery(), 1.2f, 1.2f),
                         new ForkJoinPool(threads)),
-                new TowerSettings(
-                        config.tower().maxBatch(),
-                        config.tower().intraOpThreads(),
-                        config.tower().interOpThreads()),
+                towerSettings(config),
                 new Warmup(recommender.unmetered(), config.warmupQueries()));
         ServedModel model = new ServedModel(config.modelName(), loader);
         registerGauges(metrics, model);
@@ -105,6 +102,14 @@ public class ServingRuntime {
 
     void stop(@Observes ShutdownEvent event, ServedModel model) {
         model.unloadAll();
+    }
+
+    /** How the served towers run, from the settings. */
+    static TowerSettings towerSettings(ServingConfig config) {
+        return new TowerSettings(
+                config.tower().maxBatch(),
+                config.tower().intraOpThreads(),
+                config.tower().interOpThreads());
     }
 
     private static void registerGauges(ServingMetrics metrics, ServedModel model) {

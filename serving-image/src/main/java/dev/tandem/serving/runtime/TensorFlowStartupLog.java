@@ -4,7 +4,9 @@
  */
 package dev.tandem.serving.runtime;
 
+import dev.tandem.serving.config.ServingConfig;
 import dev.tandem.serving.tower.TensorFlowDevices;
+import dev.tandem.serving.tower.TowerSettings;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,10 +22,13 @@ class TensorFlowStartupLog {
 
     private static final Logger LOG = Logger.getLogger(TensorFlowStartupLog.class);
 
-    void log(@Observes StartupEvent event) {
+    void log(@Observes StartupEvent event, ServingConfig config) {
+        // Runs beside the initial load: it asks for the towers' thread pools, as either may be TensorFlow's first
+        // session, which sizes them for the process.
+        TowerSettings tower = ServingRuntime.towerSettings(config);
         Thread.ofPlatform().name("tensorflow-devices").daemon().start(() -> {
             try {
-                TensorFlowDevices tensorFlow = TensorFlowDevices.ofThisProcess();
+                TensorFlowDevices tensorFlow = TensorFlowDevices.ofThisProcess(tower);
                 if (tensorFlow.isGpuBuild() && !tensorFlow.hasGpu()) {
                     LOG.warnf(
                             "%s: the GPU build found no GPU (no CUDA driver, or CUDA 12 libraries missing),"

@@ -10,12 +10,14 @@ import static org.tensorflow.internal.c_api.global.tensorflow.TF_DeviceListMemor
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_DeviceListName;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_DeviceListType;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_SessionListDevices;
+import static org.tensorflow.internal.c_api.global.tensorflow.TF_SetConfig;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Loader;
 import org.tensorflow.TensorFlow;
 import org.tensorflow.internal.c_api.TF_DeviceList;
@@ -51,28 +53,38 @@ public record TensorFlowDevices(String version, String nativeLibrary, List<Devic
         }
     }
 
-    /** Loads TensorFlow (when nothing has yet) and lists the devices of a new, empty session. */
-    public static TensorFlowDevices ofThisProcess() {
+    /**
+     * Loads TensorFlow (when nothing has yet) and lists the devices of a new, empty session configured like the
+     * towers' ({@code settings}). TensorFlow sizes its process-wide inter-op and intra-op thread pools from the first
+     * session the process makes, so a session with other settings, made before the first tower's, would leave the
+     * towers' thread settings without effect.
+     */
+    public static TensorFlowDevices ofThisProcess(TowerSettings settings) {
         String version = TensorFlow.version();
         List<Device> devices = new ArrayList<>();
+        byte[] config = UserTower.sessionConfig(settings).toByteArray();
         try (TF_Status status = TF_Status.newStatus();
                 TF_Graph graph = TF_Graph.newGraph();
                 TF_SessionOptions options = TF_SessionOptions.newSessionOptions();
-                TF_Session session = TF_Session.newSession(graph, options, status)) {
+                BytePointer configBytes = new BytePointer(config)) {
+            TF_SetConfig(options, configBytes, config.length, status);
             status.throwExceptionIfNotOK();
-            TF_DeviceList list = TF_SessionListDevices(session, status);
-            status.throwExceptionIfNotOK();
-            try {
-                for (int i = 0; i < TF_DeviceListCount(list); i++) {
-                    String name = TF_DeviceListName(list, i, status).getString();
-                    devices.add(new Device(
-                            name.substring(name.lastIndexOf("device:") + "device:".length()),
-                            TF_DeviceListType(list, i, status).getString(),
-                            TF_DeviceListMemoryBytes(list, i, status)));
-                    status.throwExceptionIfNotOK();
+            try (TF_Session session = TF_Session.newSession(graph, options, status)) {
+                status.throwExceptionIfNotOK();
+                TF_DeviceList list = TF_SessionListDevices(session, status);
+                status.throwExceptionIfNotOK();
+                try {
+                    for (int i = 0; i < TF_DeviceListCount(list); i++) {
+                        String name = TF_DeviceListName(list, i, status).getString();
+                        devices.add(new Device(
+                                name.substring(name.lastIndexOf("device:") + "device:".length()),
+                                TF_DeviceListType(list, i, status).getString(),
+                                TF_DeviceListMemoryBytes(list, i, status)));
+                        status.throwExceptionIfNotOK();
+                    }
+                } finally {
+                    TF_DeleteDeviceList(list);
                 }
-            } finally {
-                TF_DeleteDeviceList(list);
             }
         }
         return new TensorFlowDevices(version, jniLibrary(Loader.getLoadedLibraries()), List.copyOf(devices));

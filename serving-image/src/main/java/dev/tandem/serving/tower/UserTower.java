@@ -44,10 +44,7 @@ public final class UserTower implements TowerFunction {
     public static UserTower load(VerifiedBundle bundle, TowerSettings settings) {
         SavedModelBundle model = SavedModelBundle.loader(bundle.savedModelDir().toString())
                 .withTags("serve")
-                .withConfigProto(ConfigProto.newBuilder()
-                        .setIntraOpParallelismThreads(settings.intraOpThreads())
-                        .setInterOpParallelismThreads(settings.interOpThreads())
-                        .build())
+                .withConfigProto(sessionConfig(settings))
                 .load();
         try {
             return new UserTower(
@@ -56,6 +53,14 @@ public final class UserTower implements TowerFunction {
             model.close();
             throw e;
         }
+    }
+
+    /** The session configuration of towers with {@code settings}. */
+    static ConfigProto sessionConfig(TowerSettings settings) {
+        return ConfigProto.newBuilder()
+                .setIntraOpParallelismThreads(settings.intraOpThreads())
+                .setInterOpParallelismThreads(settings.interOpThreads())
+                .build();
     }
 
     @Override
