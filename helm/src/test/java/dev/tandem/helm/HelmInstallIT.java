@@ -47,6 +47,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,17 +141,13 @@ class HelmInstallIT {
         registry(model).setAlias(model.name(), ModelAlias.CHAMPION.alias(), "1");
         applySamples(client, recs.name(), model);
 
-        Rollout healthy = await().atMost(PATIENCE)
-                .pollInterval(Duration.ofSeconds(2))
-                .until(
-                        () -> client.resources(Rollout.class)
-                                .inNamespace(recs.name())
-                                .withName("movies")
-                                .get(),
-                        r -> r != null
-                                && r.getStatus() != null
-                                && r.getStatus().getPhase() == RolloutPhase.Healthy
-                                && r.getStatus().getActive() != null);
+        Rollout healthy = awaitMovies(
+                client,
+                recs.name(),
+                r -> r != null
+                        && r.getStatus() != null
+                        && r.getStatus().getPhase() == RolloutPhase.Healthy
+                        && r.getStatus().getActive() != null);
         assertThat(healthy.getStatus().getActive().getModelVersion()).isEqualTo("1");
 
         String before = operator.getMetadata().getUid();
@@ -177,15 +174,11 @@ class HelmInstallIT {
         });
 
         registry(model).setAlias(model.name(), ModelAlias.CHAMPION.alias(), "2");
-        Rollout swapped = await().atMost(PATIENCE)
-                .pollInterval(Duration.ofSeconds(2))
-                .until(
-                        () -> client.resources(Rollout.class)
-                                .inNamespace(recs.name())
-                                .withName("movies")
-                                .get(),
-                        r -> r.getStatus().getPhase() == RolloutPhase.Healthy
-                                && "2".equals(r.getStatus().getActive().getModelVersion()));
+        Rollout swapped = awaitMovies(
+                client,
+                recs.name(),
+                r -> r.getStatus().getPhase() == RolloutPhase.Healthy
+                        && "2".equals(r.getStatus().getActive().getModelVersion()));
         assertThat(swapped.getStatus().getHistory().getFirst().getResult()).isEqualTo(SwapResult.Promoted);
 
         assertEveryDashboardQueryReturnsSeries(platform, client, recs.name(), rolled);
@@ -273,6 +266,18 @@ class HelmInstallIT {
         } finally {
             targets.forEach(PrometheusTargets.Registration::close);
         }
+    }
+
+    /** The samples' Rollout once it satisfies {@code state}. */
+    private static Rollout awaitMovies(KubernetesClient client, String namespace, Predicate<Rollout> state) {
+        return await().atMost(PATIENCE)
+                .pollInterval(Duration.ofSeconds(2))
+                .until(
+                        () -> client.resources(Rollout.class)
+                                .inNamespace(namespace)
+                                .withName("movies")
+                                .get(),
+                        state);
     }
 
     private Pod operatorPod(KubernetesClient client) {

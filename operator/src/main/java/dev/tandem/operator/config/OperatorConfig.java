@@ -35,7 +35,7 @@ public interface OperatorConfig {
 
     /**
      * The secret MLflow signs webhook deliveries with ({@code X-MLflow-Signature}); the chart sets it from a Secret.
-     * Unset, webhook deliveries are refused.
+     * Nothing reads it yet: the operator has no webhook endpoint so far.
      */
     Optional<String> mlflowWebhookSecret();
 

@@ -5,19 +5,16 @@
 package dev.tandem.serving.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.tandem.testing.image.BuiltImage;
 import dev.tandem.testing.image.Container;
 import dev.tandem.testing.image.OciImage;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,27 +77,12 @@ class ServingGpuImageIT {
 
     @Test
     void itsEntrypointServesOnTheCpuWhereThereIsNoCuda() throws Exception {
-        int http = Container.freePort();
-
-        try (Container serving = image.start(
-                rootfs,
-                Map.of(
-                        "QUARKUS_HTTP_PORT", String.valueOf(http),
-                        "QUARKUS_GRPC_SERVER_PORT", String.valueOf(Container.freePort()),
-                        "JAVA_OPTS", "-Xmx256m"),
-                List.of(),
-                work.resolve("serving.log"))) {
-            serving.awaitOk(URI.create("http://127.0.0.1:" + http + "/q/health/live"), Duration.ofMinutes(2));
-
+        try (Container serving = ServingContainers.startLive(image, rootfs, work.resolve("serving.log"))) {
             assertThat(serving.uid()).as("never root").isEqualTo("10001");
             assertThat(serving.output()).contains("tandem-serving " + BUILT.version());
             // The server loads TensorFlow in the background after it starts; the GPU build's libraries must load
             // here and fall back to the CPU.
-            await().atMost(Duration.ofMinutes(3))
-                    .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> serving.output().contains(") devices: ")
-                            || serving.output().contains("cannot load TensorFlow")
-                            || !serving.process().isAlive());
+            ServingContainers.awaitTensorFlow(serving, Duration.ofMinutes(3));
             assertThat(serving.output())
                     .contains("(linux-x86_64-gpu) devices: CPU:0;")
                     .contains("the GPU build found no GPU")

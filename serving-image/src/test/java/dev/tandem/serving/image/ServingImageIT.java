@@ -5,16 +5,12 @@
 package dev.tandem.serving.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.tandem.testing.image.BuiltImage;
 import dev.tandem.testing.image.Container;
 import dev.tandem.testing.image.OciImage;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,26 +29,13 @@ class ServingImageIT {
     @Test
     void itsEntrypointServesAsTheImagesUser(@TempDir Path work) throws Exception {
         OciImage image = built.openVerified(work);
-        int http = Container.freePort();
 
-        try (Container serving = image.start(
-                image.unpack(work.resolve("bundle")),
-                Map.of(
-                        "QUARKUS_HTTP_PORT", String.valueOf(http),
-                        "QUARKUS_GRPC_SERVER_PORT", String.valueOf(Container.freePort()),
-                        "JAVA_OPTS", "-Xmx256m"),
-                List.of(),
-                work.resolve("serving.log"))) {
-            serving.awaitOk(URI.create("http://127.0.0.1:" + http + "/q/health/live"), Duration.ofMinutes(2));
-
+        try (Container serving =
+                ServingContainers.startLive(image, image.unpack(work.resolve("bundle")), work.resolve("serving.log"))) {
             assertThat(serving.uid()).as("never root").isEqualTo("10001");
             assertThat(serving.output()).contains("tandem-serving " + built.version());
             // TensorFlow loads in the background after the start: the CPU build, on the CPU.
-            await().atMost(Duration.ofMinutes(2))
-                    .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> serving.output().contains(") devices: ")
-                            || serving.output().contains("cannot load TensorFlow")
-                            || !serving.process().isAlive());
+            ServingContainers.awaitTensorFlow(serving, Duration.ofMinutes(2));
             assertThat(serving.output()).contains("(linux-x86_64) devices: CPU:0;");
         }
     }
