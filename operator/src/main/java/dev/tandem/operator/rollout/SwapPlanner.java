@@ -7,6 +7,7 @@ package dev.tandem.operator.rollout;
 import dev.tandem.api.crd.v1alpha1.rollout.AnalysisResult;
 import dev.tandem.api.crd.v1alpha1.rollout.BlueGreen;
 import dev.tandem.api.crd.v1alpha1.rollout.Colour;
+import dev.tandem.api.crd.v1alpha1.rollout.PairRef;
 import dev.tandem.api.crd.v1alpha1.rollout.Rollout;
 import dev.tandem.api.crd.v1alpha1.rollout.RolloutPhase;
 import dev.tandem.api.crd.v1alpha1.rollout.RolloutReason;
@@ -19,10 +20,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -42,6 +45,9 @@ public final class SwapPlanner {
 
     private static final KubernetesSerialization JSON = new KubernetesSerialization();
     private static final int HISTORY = 10;
+    /** Why a rejected pair's references may resolve to nothing: the abort archived its version. */
+    private static final Set<RolloutReason> ARCHIVED =
+            EnumSet.of(RolloutReason.ModelArchived, RolloutReason.IndexArchived);
 
     /** Runs the analysis of a candidate on its ready pods. */
     @FunctionalInterface
@@ -392,12 +398,7 @@ public final class SwapPlanner {
             if (status.getRetiring() != null) {
                 return RolloutPhase.ScalingDown;
             }
-            ServedPair rejected = status.getRejected();
-            if (rejected != null
-                    && resolution
-                            .target()
-                            .map(t -> t.pair().equals(rejected.getPair()))
-                            .orElse(false)) {
+            if (status.getRejected() != null && specStillNames(status.getRejected())) {
                 return RolloutPhase.Aborted;
             }
             if (active.getReadyReplicas() >= rollout.getSpec().getReplicas()) {
@@ -406,6 +407,23 @@ public final class SwapPlanner {
             boolean everLive =
                     status.getHistory().stream().anyMatch(r -> active.getPair().equals(r.getPair()));
             return everLive ? RolloutPhase.Degraded : RolloutPhase.Deploying;
+        }
+
+        /**
+         * Whether the spec still asks for the rejected pair. A failed candidate's version is archived right after the
+         * abort, and from then on it resolves to nothing, so the same references count as the same pair: otherwise
+         * the phase would fall back to Healthy within a second of the abort, while the spec names a pair that will
+         * never serve.
+         */
+        private boolean specStillNames(ServedPair rejected) {
+            Optional<TargetPair> target = resolution.target();
+            if (target.isPresent()) {
+                return target.get().pair().equals(rejected.getPair());
+            }
+            PairRef wanted = rollout.getSpec().getPair();
+            return ARCHIVED.contains(resolution.reason())
+                    && wanted.getModelRef().equals(rejected.getModelRef())
+                    && wanted.getIndexRef().equals(rejected.getIndexRef());
         }
 
         private void addHistory(

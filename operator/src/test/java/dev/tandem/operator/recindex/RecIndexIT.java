@@ -29,6 +29,7 @@ import dev.tandem.mlflow.ModelRegistry;
 import dev.tandem.operator.LocalPlatformResource;
 import dev.tandem.testing.LocalPlatform;
 import dev.tandem.testing.LocalPlatformTest;
+import dev.tandem.testing.MergePatch;
 import dev.tandem.testing.TestNamespace;
 import dev.tandem.testing.node.JobRuns;
 import dev.tandem.testing.node.LocalNode;
@@ -225,14 +226,12 @@ class RecIndexIT {
         String firstKey = first.getStatus().getBuildKey();
         String firstLocation = first.getStatus().getLocation();
 
-        client.resources(RecIndex.class)
-                .inNamespace(ns.name())
-                .withName("movies-index")
-                .edit(i -> {
-                    i.getSpec().getHnsw().setMaxDegree(16);
-                    i.getSpec().getHnsw().setBeamWidth(100);
-                    return i;
-                });
+        MergePatch.apply(
+                client,
+                RecIndex.class,
+                ns.name(),
+                "movies-index",
+                Map.of("spec", Map.of("hnsw", Map.of("maxDegree", 16, "beamWidth", 100))));
         RecIndex building = awaitIndex(
                 client, ns, "movies-index", i -> !firstKey.equals(i.getStatus().getBuildKey()));
         assertThat(building.getStatus().getPhase()).isIn(IndexPhase.Building, IndexPhase.Built);
@@ -274,14 +273,12 @@ class RecIndexIT {
 
         // Going back to the first parameters asks for the first key again: its Job is gone, and the index it
         // uploaded (which a build never writes over) is found and recorded as it was.
-        client.resources(RecIndex.class)
-                .inNamespace(ns.name())
-                .withName("movies-index")
-                .edit(i -> {
-                    i.getSpec().getHnsw().setMaxDegree(32);
-                    i.getSpec().getHnsw().setBeamWidth(200);
-                    return i;
-                });
+        MergePatch.apply(
+                client,
+                RecIndex.class,
+                ns.name(),
+                "movies-index",
+                Map.of("spec", Map.of("hnsw", Map.of("maxDegree", 32, "beamWidth", 200))));
         RecIndex reverted = awaitIndex(
                 client,
                 ns,

@@ -23,6 +23,7 @@ import dev.tandem.operator.it.OperatorProcess;
 import dev.tandem.testing.LocalPlatform;
 import dev.tandem.testing.LocalPlatformExtension;
 import dev.tandem.testing.LocalPlatformTest;
+import dev.tandem.testing.MergePatch;
 import dev.tandem.testing.TestNamespace;
 import dev.tandem.testing.node.LocalNode;
 import dev.tandem.testing.node.NodeTrainedModel;
@@ -289,13 +290,12 @@ class RolloutSwapIT {
                 .as("the candidate is reachable for a look before it is promoted")
                 .containsEntry("tandem.dev/colour", "green");
 
-        client.resources(Rollout.class)
-                .inNamespace(ns.name())
-                .withName("movies")
-                .edit(r -> {
-                    r.getMetadata().getAnnotations().put(Rollout.PROMOTE_ANNOTATION, candidate);
-                    return r;
-                });
+        MergePatch.apply(
+                client,
+                Rollout.class,
+                ns.name(),
+                "movies",
+                Map.of("metadata", Map.of("annotations", Map.of(Rollout.PROMOTE_ANNOTATION, candidate))));
 
         Rollout promoted = awaitRollout(
                 client, ns, "movies", r -> r.getStatus().getActive().getPair().equals(candidate));
@@ -304,10 +304,12 @@ class RolloutSwapIT {
     }
 
     private static void switchPair(KubernetesClient client, TestNamespace ns, String rollout, String pair) {
-        client.resources(Rollout.class).inNamespace(ns.name()).withName(rollout).edit(r -> {
-            r.getSpec().setPair(new PairRef(pair, pair + "-index"));
-            return r;
-        });
+        MergePatch.apply(
+                client,
+                Rollout.class,
+                ns.name(),
+                rollout,
+                Map.of("spec", Map.of("pair", new PairRef(pair, pair + "-index"))));
     }
 
     private static Rollout awaitRollout(

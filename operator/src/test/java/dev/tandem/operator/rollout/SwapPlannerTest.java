@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tandem.api.crd.v1alpha1.common.ConditionTypes;
 import dev.tandem.api.crd.v1alpha1.rollout.AnalysisResult;
 import dev.tandem.api.crd.v1alpha1.rollout.Colour;
+import dev.tandem.api.crd.v1alpha1.rollout.PairRef;
 import dev.tandem.api.crd.v1alpha1.rollout.Rollout;
 import dev.tandem.api.crd.v1alpha1.rollout.RolloutPhase;
 import dev.tandem.api.crd.v1alpha1.rollout.RolloutReason;
@@ -272,6 +273,42 @@ class SwapPlannerTest {
                 rollout, resolved(V2), slots().ready(Colour.BLUE, V1, 2).build(), passing, T0.plusSeconds(70));
         assertThat(retried.swapStarted()).isTrue();
         assertThat(retried.status().getRejected()).isNull();
+    }
+
+    @Test
+    void anAbortedSwapStaysAbortedOnceItsVersionIsArchivedUntilTheSpecNamesAnotherPair() {
+        Rollout rollout = live(V1, 1);
+        SwapPlanner.Analyst failing = analyst(p -> failed(p, "RecallTooLow"));
+        var slots = slots().ready(Colour.BLUE, V1, 1).ready(Colour.GREEN, V2, 1).build();
+        for (int step = 0; step < 3; step++) {
+            store(rollout, SwapPlanner.plan(rollout, resolved(V2), slots, failing, T0.plusSeconds(step)));
+        }
+        assertThat(rollout.getStatus().getPhase()).isEqualTo(RolloutPhase.Aborted);
+
+        // The abort archives version 2 in MLflow; the RecModel then resolves to nothing.
+        PairResolution archived = PairResolution.waiting(
+                RolloutReason.ModelArchived, "RecModel movies version 2 was archived (AnalysisFailed)");
+        store(
+                rollout,
+                SwapPlanner.plan(
+                        rollout, archived, slots().ready(Colour.BLUE, V1, 1).build(), failing, T0.plusSeconds(10)));
+
+        assertThat(rollout.getStatus().getPhase())
+                .as("the spec still names the rejected pair")
+                .isEqualTo(RolloutPhase.Aborted);
+        assertThat(rollout.getStatus().getRejected().getReplicas()).isZero();
+        assertThat(rollout.getStatus().getActive().getPair()).isEqualTo(V1.pair());
+
+        rollout.getSpec().setPair(new PairRef("movies-v3", "movies-v3-index"));
+        PairResolution notYet =
+                PairResolution.waiting(RolloutReason.IndexNotBuilt, "RecIndex movies-v3-index is not built yet");
+        store(
+                rollout,
+                SwapPlanner.plan(
+                        rollout, notYet, slots().ready(Colour.BLUE, V1, 1).build(), failing, T0.plusSeconds(20)));
+        assertThat(rollout.getStatus().getPhase())
+                .as("another pair is asked for")
+                .isEqualTo(RolloutPhase.Healthy);
     }
 
     @Test
