@@ -103,6 +103,70 @@ class HelmChartIT {
         assertRefused("service.port=0", "/service/port");
         assertRefused("watchNamespaces={Not_A_Namespace}", "/watchNamespaces/0");
         assertRefused("imagee.tag=1", "imagee");
+        assertRefused("analysis.minRecallAt10=1.5", "/analysis/minRecallAt10");
+        assertRefused("analysis.smokeQueries=0", "/analysis/smokeQueries");
+        assertRefused("mlflow.trackingUri=mlflow:5000", "/mlflow/trackingUri");
+        assertRefused("notifications.format=teams", "/notifications/format");
+        assertRefused(
+                "notifications.existingSecret=chat,notifications.format=telegram", "/notifications/telegramChatId");
+    }
+
+    @Test
+    void theChatWebhookComesFromTheNamedSecretOnly() {
+        var none = only(render(), Deployment.class)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .getFirst()
+                .getEnv();
+        assertThat(none).extracting(EnvVar::getName).noneMatch(n -> n.startsWith("TANDEM_OPERATOR_NOTIFICATIONS"));
+
+        Deployment telegram = only(
+                render(
+                        "--set",
+                        "notifications.existingSecret=chat",
+                        "--set",
+                        "notifications.format=telegram",
+                        // A chat id is a number to YAML and to --set: the schema wants the string it is.
+                        "--set-string",
+                        "notifications.telegramChatId=-100123"),
+                Deployment.class);
+        EnvVar url = telegram.getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv().stream()
+                .filter(e -> e.getName().equals("TANDEM_OPERATOR_NOTIFICATIONS_URL"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(url.getValue()).as("a credential: never in the Deployment").isNull();
+        assertThat(url.getValueFrom().getSecretKeyRef().getName()).isEqualTo("chat");
+        assertThat(url.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("url");
+        assertThat(env(telegram))
+                .containsEntry("TANDEM_OPERATOR_NOTIFICATIONS_FORMAT", "TELEGRAM")
+                .containsEntry("TANDEM_OPERATOR_NOTIFICATIONS_TELEGRAM_CHAT_ID", "-100123");
+    }
+
+    @Test
+    void theMlflowAndAnalysisDefaultsReachTheOperatorsSettings() {
+        assertThat(env(only(render(), Deployment.class)))
+                .as("no default MLflow unless one is named")
+                .doesNotContainKey("TANDEM_OPERATOR_MLFLOW_TRACKING_URI")
+                .containsEntry("TANDEM_OPERATOR_ANALYSIS_SMOKE_QUERIES", "100")
+                .containsEntry("TANDEM_OPERATOR_ANALYSIS_MAX_P99_MILLIS", "250")
+                .containsEntry("TANDEM_OPERATOR_ANALYSIS_MIN_RECALL_AT10", "0.9")
+                .containsEntry("TANDEM_OPERATOR_ANALYSIS_RECALL_QUERIES", "200");
+
+        Map<String, String> set = env(only(
+                render(
+                        "--set",
+                        "mlflow.trackingUri=http://mlflow.mlops:5000",
+                        "--set",
+                        "analysis.minRecallAt10=0.95",
+                        "--set",
+                        "analysis.maxP99Millis=40"),
+                Deployment.class));
+        assertThat(set)
+                .containsEntry("TANDEM_OPERATOR_MLFLOW_TRACKING_URI", "http://mlflow.mlops:5000")
+                .containsEntry("TANDEM_OPERATOR_ANALYSIS_MIN_RECALL_AT10", "0.95")
+                .containsEntry("TANDEM_OPERATOR_ANALYSIS_MAX_P99_MILLIS", "40");
     }
 
     @Test

@@ -21,6 +21,7 @@ import dev.tandem.helm.dashboard.Dashboards;
 import dev.tandem.helm.dashboard.PrometheusQueries;
 import dev.tandem.mlflow.MlflowRestClient;
 import dev.tandem.mlflow.ModelRegistry;
+import dev.tandem.testing.ChatReceiver;
 import dev.tandem.testing.LocalPlatform;
 import dev.tandem.testing.LocalPlatformTest;
 import dev.tandem.testing.PrometheusTargets;
@@ -31,6 +32,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -65,14 +67,20 @@ class HelmInstallIT {
 
     private static final Duration PATIENCE = LocalNode.PATIENCE;
     private static final String INSTANCE = "app.kubernetes.io/instance";
+    /** Not the built-in 100, so that the analysis shows the chart's value reached the operator. */
+    private static final int SMOKE_QUERIES = 30;
 
     private final String release = "it-" + UUID.randomUUID().toString().substring(0, 8);
     private final String system = release + "-system";
     private Helm helm;
     private KubernetesClient admin;
+    private ChatReceiver chat;
 
     @AfterEach
     void uninstall() {
+        if (chat != null) {
+            chat.close();
+        }
         if (helm != null) {
             helm.helm("uninstall", release, "-n", system, "--ignore-not-found", "--wait");
             admin.namespaces().withName(system).delete();
@@ -86,6 +94,17 @@ class HelmInstallIT {
         helm = new Helm(platform, home);
         admin = client;
         client.namespaces().resource(testNamespace(system)).create();
+        chat = ChatReceiver.start();
+        client.secrets()
+                .inNamespace(system)
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName("chat")
+                        .endMetadata()
+                        .addToStringData(
+                                "url", chat.url("/services/T000/B000/XXXX").toString())
+                        .build())
+                .create();
 
         helm.helm(
                         "install",
@@ -105,6 +124,12 @@ class HelmInstallIT {
                         "operator.progressInterval=1s",
                         "--set",
                         "operator.resyncInterval=5s",
+                        "--set",
+                        "analysis.smokeQueries=" + SMOKE_QUERIES,
+                        "--set",
+                        "analysis.minRecallAt10=0.5",
+                        "--set",
+                        "notifications.existingSecret=chat",
                         "--wait",
                         "--timeout",
                         "5m")
@@ -149,6 +174,14 @@ class HelmInstallIT {
                         && r.getStatus().getPhase() == RolloutPhase.Healthy
                         && r.getStatus().getActive() != null);
         assertThat(healthy.getStatus().getActive().getModelVersion()).isEqualTo("1");
+        assertThat(client.resources(RecModel.class)
+                        .inNamespace(recs.name())
+                        .withName("movies")
+                        .get()
+                        .getSpec()
+                        .getTrackingUri())
+                .as("the sample names no MLflow: the operator wrote the chart's mlflow.trackingUri into its spec")
+                .isEqualTo(model.mlflow());
 
         String before = operator.getMetadata().getUid();
         helm.helm(
@@ -180,6 +213,22 @@ class HelmInstallIT {
                 r -> r.getStatus().getPhase() == RolloutPhase.Healthy
                         && "2".equals(r.getStatus().getActive().getModelVersion()));
         assertThat(swapped.getStatus().getHistory().getFirst().getResult()).isEqualTo(SwapResult.Promoted);
+        var analysis = swapped.getStatus().getLastAnalysis();
+        assertThat(analysis.getSmokeQueries())
+                .as("the sample sets no analysis thresholds: the chart's analysis.smokeQueries per preview pod")
+                .isEqualTo(SMOKE_QUERIES * analysis.getPods());
+        assertThat(analysis.getMessage())
+                .as("and the chart's analysis.minRecallAt10")
+                .contains("(min 0.50)");
+        String rollout = "Rollout " + recs.name() + "/movies: ";
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(chat.texts())
+                        .as("the chat hears of the first pair and of the swap's end, from the Secret's webhook")
+                        .anySatisfy(t -> assertThat(t).startsWith(rollout + "PairLive: "))
+                        .anySatisfy(t -> assertThat(t)
+                                .startsWith(rollout + "Promoted: ")
+                                .contains(swapped.getStatus().getActive().getPair())
+                                .contains("swap took")));
 
         assertEveryDashboardQueryReturnsSeries(platform, client, recs.name(), rolled);
 
@@ -302,7 +351,6 @@ class HelmInstallIT {
                 // Read as a generic resource unless the type was registered: made the typed one to change its spec.
                 RecModel recModel = client.getKubernetesSerialization().convertValue(object, RecModel.class);
                 recModel.getSpec().setRegisteredModel(model.name());
-                recModel.getSpec().setTrackingUri(model.mlflow());
                 object = recModel;
             }
             object.getMetadata().setNamespace(namespace);

@@ -5,6 +5,7 @@
 package dev.tandem.operator.recmodel;
 
 import dev.tandem.api.crd.v1alpha1.recmodel.RecModel;
+import dev.tandem.api.crd.v1alpha1.recmodel.RecModelReason;
 import dev.tandem.mlflow.ModelVersion;
 import dev.tandem.operator.config.OperatorConfig;
 import dev.tandem.operator.events.TransitionEvents;
@@ -14,12 +15,16 @@ import dev.tandem.operator.recmodel.RecModelStatusBuilder.StatusEvent;
 import dev.tandem.operator.status.ReconcileFailures;
 import dev.tandem.operator.status.StatusWriter;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import java.net.URI;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,6 +47,7 @@ public class RecModelReconciler implements Reconciler<RecModel> {
     private final OperatorMetrics metrics;
     private final ReconcileFailures failures;
     private final RecModelStatusBuilder statuses;
+    private final Optional<URI> defaultTrackingUri;
 
     public RecModelReconciler(
             ModelResolver resolver,
@@ -57,11 +63,17 @@ public class RecModelReconciler implements Reconciler<RecModel> {
         this.metrics = metrics;
         this.failures = failures;
         this.statuses = new RecModelStatusBuilder(clock, config.resyncInterval());
+        this.defaultTrackingUri = config.mlflowTrackingUri();
     }
 
     @Override
     public UpdateControl<RecModel> reconcile(RecModel model, Context<RecModel> context) {
         metrics.reconciled(KIND);
+        if (model.getSpec().getTrackingUri() == null && defaultTrackingUri.isPresent()) {
+            fillTrackingUri(model, defaultTrackingUri.get(), context);
+            // The spec change is a new generation: it wakes the next reconcile, which resolves against that MLflow.
+            return UpdateControl.noUpdate();
+        }
         Outcome outcome = statuses.build(model, observe(model));
         outcome.failure().ifPresent(reason -> metrics.failed(KIND, reason));
         for (StatusEvent event : outcome.events()) {
@@ -78,7 +90,33 @@ public class RecModelReconciler implements Reconciler<RecModel> {
         return failures.handle(KIND, context, e);
     }
 
+    /**
+     * Writes the default MLflow into the spec, as API defaulting would: the RecModel then says where its registry is,
+     * and the immutability rule keeps it there when the operator's default changes later.
+     */
+    private void fillTrackingUri(RecModel model, URI trackingUri, Context<RecModel> context) {
+        String patch = context.getClient()
+                .getKubernetesSerialization()
+                .asJson(Map.of("spec", Map.of("trackingUri", trackingUri.toString())));
+        context.getClient()
+                .resources(RecModel.class)
+                .inNamespace(model.getMetadata().getNamespace())
+                .withName(model.getMetadata().getName())
+                .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+        events.record(
+                model,
+                false,
+                RecModelReason.TrackingUriDefaulted,
+                "spec.trackingUri was unset: set to the operator's default MLflow " + trackingUri);
+    }
+
     private RecModelObservation observe(RecModel model) {
+        if (model.getSpec().getTrackingUri() == null) {
+            return new RecModelObservation.NotResolved(
+                    RecModelReason.NoTrackingUri,
+                    "spec.trackingUri is unset and the operator has no default MLflow (the chart's mlflow.trackingUri,"
+                            + " setting tandem.operator.mlflow-tracking-uri): set one of them");
+        }
         try {
             return switch (resolver.resolve(model.getSpec())) {
                 case Resolution.NotFound missing ->

@@ -17,6 +17,8 @@ import dev.tandem.operator.config.OperatorConfig;
 import dev.tandem.operator.events.TransitionEvents;
 import dev.tandem.operator.metrics.OperatorMetrics;
 import dev.tandem.operator.metrics.RolloutGauges;
+import dev.tandem.operator.notify.ChatNotifications;
+import dev.tandem.operator.rollout.analysis.AnalysisThresholds;
 import dev.tandem.operator.rollout.analysis.PairAnalysis;
 import dev.tandem.operator.rollout.dependent.ActiveService;
 import dev.tandem.operator.rollout.dependent.BlueDeployment;
@@ -84,6 +86,7 @@ public class RolloutReconciler implements Reconciler<Rollout>, Cleaner<Rollout> 
     private final TransitionEvents events;
     private final OperatorMetrics metrics;
     private final RolloutGauges gauges;
+    private final ChatNotifications chat;
     private final ReconcileFailures failures;
     private final OperatorConfig config;
     private final Clock clock;
@@ -94,6 +97,7 @@ public class RolloutReconciler implements Reconciler<Rollout>, Cleaner<Rollout> 
             TransitionEvents events,
             OperatorMetrics metrics,
             RolloutGauges gauges,
+            ChatNotifications chat,
             ReconcileFailures failures,
             OperatorConfig config,
             Clock clock) {
@@ -102,6 +106,7 @@ public class RolloutReconciler implements Reconciler<Rollout>, Cleaner<Rollout> 
         this.events = events;
         this.metrics = metrics;
         this.gauges = gauges;
+        this.chat = chat;
         this.failures = failures;
         this.config = config;
         this.clock = clock;
@@ -154,7 +159,8 @@ public class RolloutReconciler implements Reconciler<Rollout>, Cleaner<Rollout> 
                 (candidate, ready) -> analysis.analyse(
                         candidate,
                         ready,
-                        rollout.getSpec().getStrategy().getBlueGreen().getAnalysis()),
+                        AnalysisThresholds.of(
+                                rollout.getSpec().getStrategy().getBlueGreen().getAnalysis(), config.analysis())),
                 clock.instant());
 
         var before = rollout.getStatus() == null
@@ -208,7 +214,20 @@ public class RolloutReconciler implements Reconciler<Rollout>, Cleaner<Rollout> 
                     rollout.getMetadata().getNamespace(), rollout.getMetadata().getName(), t.reason(), t.message());
             events.record(rollout, t.warning(), t.reason(), t.message());
             t.swapEnded().ifPresent(end -> metrics.swapEnded(end.result(), end.took()));
+            if (t.swapEnded().isPresent() || t.reason() == RolloutReason.PairLive) {
+                // What people watch a rollout for: a pair live, a swap promoted or aborted. The steps between stay
+                // in Events.
+                chat.post(chatMessage(rollout, t));
+            }
         }
+    }
+
+    static String chatMessage(Rollout rollout, SwapPlanner.Transition t) {
+        String took = t.swapEnded()
+                .map(end -> " (swap took " + end.took().toSeconds() + " s)")
+                .orElse("");
+        return "Rollout " + rollout.getMetadata().getNamespace() + "/"
+                + rollout.getMetadata().getName() + ": " + t.reason() + ": " + t.message() + took;
     }
 
     /** A Degraded condition that flips is a transition too: the pods' problem, or that it went away. */

@@ -12,11 +12,16 @@ import dev.tandem.api.crd.v1alpha1.recmodel.RecModel;
 import dev.tandem.api.crd.v1alpha1.rollout.Rollout;
 import dev.tandem.operator.it.TandemCrds;
 import dev.tandem.testing.LocalPlatformTest;
+import dev.tandem.testing.MergePatch;
 import dev.tandem.testing.TestNamespace;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +74,40 @@ class CrdValidationIT {
                 .isInstanceOfSatisfying(
                         KubernetesClientException.class,
                         e -> assertThat(e.getMessage())
-                                .contains("spec.trackingUri and spec.registeredModel cannot change"));
+                                .contains("spec.trackingUri and spec.registeredModel cannot change once set"));
+    }
+
+    @Test
+    void recModelTrackingUriMayBeLeftToTheOperatorAndIsFixedOnceSet(KubernetesClient client, TestNamespace ns) {
+        client.resource(load(RecModel.class, ns, """
+                        apiVersion: tandem.dev/v1alpha1
+                        kind: RecModel
+                        metadata: {name: defaulted}
+                        spec: {registeredModel: movies, alias: champion}
+                        """)).create();
+
+        // What the operator does with its default MLflow: set once.
+        RecModel set = MergePatch.apply(
+                client,
+                RecModel.class,
+                ns.name(),
+                "defaulted",
+                Map.of("spec", Map.of("trackingUri", "http://mlflow:5000")));
+        assertThat(set.getSpec().getTrackingUri()).isEqualTo("http://mlflow:5000");
+
+        for (String changed : List.of("\"http://other-mlflow:5000\"", "null")) {
+            assertThatThrownBy(() -> client.resources(RecModel.class)
+                            .inNamespace(ns.name())
+                            .withName("defaulted")
+                            .patch(
+                                    PatchContext.of(PatchType.JSON_MERGE),
+                                    "{\"spec\": {\"trackingUri\": " + changed + "}}"))
+                    .as("trackingUri to %s", changed)
+                    .isInstanceOfSatisfying(
+                            KubernetesClientException.class,
+                            e -> assertThat(e.getMessage())
+                                    .contains("spec.trackingUri and spec.registeredModel cannot change once set"));
+        }
     }
 
     @Test
@@ -155,7 +193,8 @@ class CrdValidationIT {
         assertThat(rollout.getSpec().getStrategy().getBlueGreen().isAutoPromotion())
                 .isTrue();
         assertThat(rollout.getSpec().getStrategy().getBlueGreen().getAnalysis().getSmokeQueries())
-                .isEqualTo(100);
+                .as("left unset: the operator's default applies, so the chart's value can change it")
+                .isNull();
         assertThat(rollout.getSpec().getResources().getGpuResourceName()).isEqualTo("nvidia.com/gpu");
 
         rollout.getSpec().setServiceName("films");

@@ -4,6 +4,7 @@
  */
 package dev.tandem.operator.recmodel;
 
+import dev.tandem.testing.LocalPlatformExtension;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +34,14 @@ public class QuickResyncResource implements QuarkusTestResourceLifecycleManager 
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.of("tandem.operator.resync-interval", RESYNC, "tandem.operator.work-dir", workDir.toString());
+        return Map.of(
+                "tandem.operator.resync-interval",
+                RESYNC,
+                "tandem.operator.work-dir",
+                workDir.toString(),
+                // The default MLflow of RecModels that name none: the platform's.
+                "tandem.operator.mlflow-tracking-uri",
+                LocalPlatformExtension.platform().mlflowUrl().toString());
     }
 
     @Override

@@ -146,6 +146,26 @@ class RecModelReconcilerIT {
     }
 
     @Test
+    void aRecModelThatNamesNoMlflowGetsTheOperatorsDefaultWrittenIntoItsSpec(
+            KubernetesClient client, TestNamespace ns) {
+        RecModelSpec spec = spec("1", null);
+        spec.setTrackingUri(null);
+        client.resource(recModel(ns, "defaulted", spec)).create();
+
+        RecModelStatus status = awaitStatus(client, ns, "defaulted", s -> isTrue(s, "Ready"));
+
+        assertThat(status.getResolvedVersion()).isEqualTo("1");
+        RecModel model = client.resources(RecModel.class)
+                .inNamespace(ns.name())
+                .withName("defaulted")
+                .get();
+        assertThat(model.getSpec().getTrackingUri()).isEqualTo(mlflow.toString());
+        assertThat(events(client, ns, "defaulted", "TrackingUriDefaulted"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.getMessage()).endsWith(mlflow.toString()));
+    }
+
+    @Test
     void aVersionOrAliasThatDoesNotExistIsSaidSo(KubernetesClient client, TestNamespace ns) {
         client.resource(recModel(ns, "no-version", spec("999", null))).create();
         client.resource(recModel(ns, "no-alias", spec(null, "nobody"))).create();

@@ -4,8 +4,8 @@
  */
 package dev.tandem.trainer.cli;
 
+import dev.tandem.chat.ChatNotifier;
 import dev.tandem.trainer.dataset.Dataset;
-import dev.tandem.trainer.decide.ChatNotifier;
 import dev.tandem.trainer.decide.Decision;
 import dev.tandem.trainer.decide.DecisionPipeline;
 import dev.tandem.trainer.decide.DecisionRule;

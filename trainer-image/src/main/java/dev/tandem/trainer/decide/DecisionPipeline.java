@@ -9,6 +9,7 @@ import dev.tandem.api.mlflow.MlflowTags;
 import dev.tandem.api.mlflow.ModelAlias;
 import dev.tandem.api.mlflow.ModelStage;
 import dev.tandem.bundle.InvalidBundleException;
+import dev.tandem.chat.ChatNotifier;
 import dev.tandem.mlflow.MlflowApiException;
 import dev.tandem.mlflow.MlflowRestClient;
 import dev.tandem.trainer.dataset.Dataset;

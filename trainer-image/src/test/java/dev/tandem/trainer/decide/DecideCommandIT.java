@@ -7,10 +7,9 @@ package dev.tandem.trainer.decide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import dev.tandem.api.mlflow.MlflowTags;
 import dev.tandem.mlflow.MlflowRestClient;
+import dev.tandem.testing.ChatReceiver;
 import dev.tandem.testing.CliRun;
 import dev.tandem.testing.LocalPlatform;
 import dev.tandem.testing.LocalPlatformTest;
@@ -18,15 +17,12 @@ import dev.tandem.trainer.cli.TrainerCli;
 import dev.tandem.trainer.dataset.Dataset;
 import dev.tandem.trainer.dataset.SyntheticConfig;
 import dev.tandem.trainer.dataset.SyntheticGenerator;
-import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,25 +36,16 @@ import org.junit.jupiter.api.io.TempDir;
 @LocalPlatformTest
 class DecideCommandIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
-    private HttpServer chat;
+    private ChatReceiver chat;
 
     @BeforeEach
-    void startChat() throws Exception {
-        chat = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        chat.createContext("/", exchange -> {
-            messages.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        chat.start();
+    void startChat() {
+        chat = ChatReceiver.start();
     }
 
     @AfterEach
     void stopChat() {
-        chat.stop(0);
+        chat.close();
     }
 
     @Test
@@ -69,7 +56,7 @@ class DecideCommandIT {
         String model = "decide-it-" + UUID.randomUUID();
         String mlflow = platform.mlflowUrl().toString();
         String data = dataset.directory().toString();
-        String hook = "http://127.0.0.1:" + chat.getAddress().getPort();
+        String hook = chat.url("").toString();
         MlflowRestClient rest = new MlflowRestClient(platform.mlflowUrl(), HttpClient.newHttpClient());
 
         assertThat(trainer("train", "--dataset", data, "--mlflow", mlflow, "--model", model, "--epochs", "3")
@@ -96,7 +83,7 @@ class DecideCommandIT {
         assertThat(v1.path("current_stage").asText()).isEqualTo("Staging");
         assertThat(v1.path("aliases").toString()).contains("challenger");
         assertThat(tags(v1)).containsEntry(MlflowTags.DECISION, MlflowTags.Decision.CHALLENGER.value());
-        JsonNode slack = messages.poll(10, TimeUnit.SECONDS);
+        JsonNode slack = chat.next(Duration.ofSeconds(10));
         assertThat(slack).isNotNull();
         assertThat(slack.path("text").asText()).contains(model + " version 1 is the new challenger");
 
@@ -149,7 +136,7 @@ class DecideCommandIT {
         assertThat(Double.parseDouble(v2Tags.get(MlflowTags.decision("candidate_value"))))
                 .isLessThan(Double.parseDouble(v2Tags.get(MlflowTags.decision("reference_value"))));
         assertThat(version(rest, model, "1").path("current_stage").asText()).isEqualTo("Production");
-        JsonNode telegram = messages.poll(10, TimeUnit.SECONDS);
+        JsonNode telegram = chat.next(Duration.ofSeconds(10));
         assertThat(telegram).isNotNull();
         assertThat(telegram.path("chat_id").asText()).isEqualTo("-1001");
         assertThat(telegram.path("text").asText()).contains(model + " version 2 was archived");

@@ -8,8 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -60,18 +58,5 @@ class DecisionRuleTest {
     void metricNamesAcceptTheAtSpelling() {
         assertThat(DecisionRule.metricKey("recall@50")).isEqualTo("recall_at_50");
         assertThat(DecisionRule.metricKey("NDCG@10")).isEqualTo("ndcg_at_10");
-    }
-
-    @Test
-    void chatBodiesFollowSlackAndTelegramFormats() {
-        HttpClient http = HttpClient.newHttpClient();
-        URI url = URI.create("http://127.0.0.1:1/hook");
-        assertThat(new ChatNotifier(http, url, ChatNotifier.Format.SLACK, null).body("hi \"there\""))
-                .isEqualTo("{\"text\":\"hi \\\"there\\\"\"}");
-        assertThat(new ChatNotifier(http, url, ChatNotifier.Format.TELEGRAM, "-100123").body("hi"))
-                .contains("\"chat_id\":\"-100123\"")
-                .contains("\"text\":\"hi\"");
-        assertThatThrownBy(() -> new ChatNotifier(http, url, ChatNotifier.Format.TELEGRAM, " "))
-                .hasMessageContaining("--telegram-chat-id");
     }
 }

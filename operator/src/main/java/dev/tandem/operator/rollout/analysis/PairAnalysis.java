@@ -6,7 +6,6 @@ package dev.tandem.operator.rollout.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tandem.api.crd.v1alpha1.rollout.Analysis;
 import dev.tandem.api.crd.v1alpha1.rollout.AnalysisResult;
 import dev.tandem.api.crd.v1alpha1.rollout.RolloutReason;
 import dev.tandem.api.crd.v1alpha1.rollout.ServedPair;
@@ -45,7 +44,7 @@ public class PairAnalysis {
     }
 
     /** Runs every check on every pod; the worst pod's figures decide. */
-    public AnalysisResult analyse(ServedPair pair, List<PodView> pods, Analysis thresholds) {
+    public AnalysisResult analyse(ServedPair pair, List<PodView> pods, AnalysisThresholds thresholds) {
         Verdict verdict = new Verdict(pair.getPair(), thresholds);
         for (PodView pod : pods) {
             verdict.pods++;
@@ -53,7 +52,7 @@ public class PairAnalysis {
             JsonNode probe;
             try {
                 probe = get(base.resolve(ServingEndpoints.probeRecall(pair.getModelName(), pair.getModelVersion())
-                        + "?k=10&queries=" + thresholds.getRecallQueries()));
+                        + "?k=10&queries=" + thresholds.recallQueries()));
             } catch (AnalysisException e) {
                 verdict.unreachable(pod, e.getMessage());
                 continue;
@@ -66,11 +65,11 @@ public class PairAnalysis {
         return verdict.result();
     }
 
-    private void smoke(ServedPair pair, Analysis thresholds, URI predict, List<Long> items, Verdict verdict) {
-        Random random = new Random(items.size() * 31L + thresholds.getSmokeQueries());
-        double[] millis = new double[thresholds.getSmokeQueries()];
+    private void smoke(ServedPair pair, AnalysisThresholds thresholds, URI predict, List<Long> items, Verdict verdict) {
+        Random random = new Random(items.size() * 31L + thresholds.smokeQueries());
+        double[] millis = new double[thresholds.smokeQueries()];
         int timed = 0;
-        for (int i = 0; i < thresholds.getSmokeQueries(); i++) {
+        for (int i = 0; i < thresholds.smokeQueries(); i++) {
             List<Long> history = new ArrayList<>();
             for (int h = 0; h < HISTORY && !items.isEmpty(); h++) {
                 history.add(items.get(random.nextInt(items.size())));
@@ -136,7 +135,7 @@ public class PairAnalysis {
     /** Collects the figures of all pods and decides. */
     private static final class Verdict {
         private final String pair;
-        private final Analysis thresholds;
+        private final AnalysisThresholds thresholds;
         private int pods;
         private int queries;
         private int failed;
@@ -147,7 +146,7 @@ public class PairAnalysis {
         private String firstFailure;
         private final TreeSet<String> versions = new TreeSet<>();
 
-        Verdict(String pair, Analysis thresholds) {
+        Verdict(String pair, AnalysisThresholds thresholds) {
             this.pair = pair;
             this.thresholds = thresholds;
         }
@@ -201,9 +200,9 @@ public class PairAnalysis {
                     "recall@10 %.4f (min %.2f), p99 %.1f ms (max %d ms), %d/%d smoke queries answered by the"
                             + " candidate's version on %d pods",
                     worstRecall,
-                    thresholds.getMinRecallAt10(),
+                    thresholds.minRecallAt10(),
                     worstP99,
-                    thresholds.getMaxP99Millis(),
+                    thresholds.maxP99Millis(),
                     queries - failed - wrongVersion,
                     queries,
                     pods);
@@ -225,10 +224,10 @@ public class PairAnalysis {
                         RolloutReason.VersionMismatch,
                         wrongVersion + " of " + queries + " smoke queries were answered by versions " + versions);
             }
-            if (worstRecall < thresholds.getMinRecallAt10()) {
+            if (worstRecall < thresholds.minRecallAt10()) {
                 return fail(result, RolloutReason.RecallTooLow, figures);
             }
-            if (worstP99 > thresholds.getMaxP99Millis()) {
+            if (worstP99 > thresholds.maxP99Millis()) {
                 return fail(result, RolloutReason.LatencyTooHigh, figures);
             }
             result.setPassed(true);

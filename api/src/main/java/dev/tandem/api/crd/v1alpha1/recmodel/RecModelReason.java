@@ -18,6 +18,10 @@ public enum RecModelReason implements Reason {
     VersionNotFound,
     /** The alias is not set on the model (or the model is not registered). */
     AliasNotFound,
+    /** spec.trackingUri is unset and the operator has no default MLflow to fill it with. */
+    NoTrackingUri,
+    /** The operator wrote its default MLflow into an unset spec.trackingUri (an Event). */
+    TrackingUriDefaulted,
     /** The bundle failed verification: checksums, manifest, or what the spec asks of it. */
     BundleInvalid,
     /** MLflow cannot be reached or answers with server errors; retried with backoff. */

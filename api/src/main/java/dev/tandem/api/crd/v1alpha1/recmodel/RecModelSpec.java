@@ -17,15 +17,18 @@ import io.fabric8.generator.annotation.ValidationRule;
         value = "has(self.version) != has(self.alias)",
         message = "set exactly one of spec.version or spec.alias")
 @ValidationRule(
-        value = "self.trackingUri == oldSelf.trackingUri && self.registeredModel == oldSelf.registeredModel",
-        message = "spec.trackingUri and spec.registeredModel cannot change; create another RecModel for another model")
+        value = "(!has(oldSelf.trackingUri) || (has(self.trackingUri) && self.trackingUri == oldSelf.trackingUri))"
+                + " && self.registeredModel == oldSelf.registeredModel",
+        message = "spec.trackingUri and spec.registeredModel cannot change once set; create another RecModel for"
+                + " another model")
 public class RecModelSpec {
 
-    @Required
     @Pattern("^https?://[^\\s]+$")
     @JsonPropertyDescription(
             "Base URL of the MLflow tracking server that holds the model registry, as the operator and the pods reach"
-                    + " it, e.g. http://mlflow.mlops:5000. Immutable.")
+                    + " it, e.g. http://mlflow.mlops:5000. Unset: the operator's default MLflow (the chart's"
+                    + " mlflow.trackingUri), which the operator then writes here, so that a later change of the default"
+                    + " never moves an existing RecModel to another registry. Immutable once set.")
     private String trackingUri;
 
     @Required

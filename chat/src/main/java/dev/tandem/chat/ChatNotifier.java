@@ -2,7 +2,7 @@
  * Copyright 2026 The Tandem Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.tandem.trainer.decide;
+package dev.tandem.chat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,7 +36,7 @@ public final class ChatNotifier {
 
     public ChatNotifier(HttpClient http, URI url, Format format, String telegramChatId) {
         if (format == Format.TELEGRAM && (telegramChatId == null || telegramChatId.isBlank())) {
-            throw new IllegalArgumentException("Telegram notifications need a chat id (--telegram-chat-id)");
+            throw new IllegalArgumentException("Telegram notifications need a chat id");
         }
         this.http = http;
         this.url = url;
