@@ -300,7 +300,10 @@ class RolloutSwapIT {
         Rollout promoted = awaitRollout(
                 client, ns, "movies", r -> r.getStatus().getActive().getPair().equals(candidate));
         assertThat(promoted.getStatus().getHistory().getFirst().getReason()).isEqualTo("ManualPromotion");
-        assertThat(selector(client, ns, "movies-api")).containsEntry("tandem.dev/colour", "green");
+        // The decision is written to status first and the Service follows it in the same reconcile: wait for it.
+        await().atMost(PATIENCE)
+                .untilAsserted(() ->
+                        assertThat(selector(client, ns, "movies-api")).containsEntry("tandem.dev/colour", "green"));
     }
 
     private static void switchPair(KubernetesClient client, TestNamespace ns, String rollout, String pair) {
