@@ -62,11 +62,6 @@ public class ChatNotifications {
         }
     }
 
-    /** Whether a chat is configured. */
-    public boolean enabled() {
-        return chat.isPresent();
-    }
-
     /** Queues the message; returns at once. Nothing happens without a configured chat. */
     public void post(String text) {
         chat.ifPresent(notifier -> sender.execute(() -> send(notifier, text)));

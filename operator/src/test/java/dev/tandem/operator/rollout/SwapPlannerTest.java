@@ -284,14 +284,12 @@ class SwapPlannerTest {
             store(rollout, SwapPlanner.plan(rollout, resolved(V2), slots, failing, T0.plusSeconds(step)));
         }
         assertThat(rollout.getStatus().getPhase()).isEqualTo(RolloutPhase.Aborted);
+        var liveOnly = slots().ready(Colour.BLUE, V1, 1).build();
 
         // The abort archives version 2 in MLflow; the RecModel then resolves to nothing.
         PairResolution archived = PairResolution.waiting(
                 RolloutReason.ModelArchived, "RecModel movies version 2 was archived (AnalysisFailed)");
-        store(
-                rollout,
-                SwapPlanner.plan(
-                        rollout, archived, slots().ready(Colour.BLUE, V1, 1).build(), failing, T0.plusSeconds(10)));
+        store(rollout, SwapPlanner.plan(rollout, archived, liveOnly, failing, T0.plusSeconds(10)));
 
         assertThat(rollout.getStatus().getPhase())
                 .as("the spec still names the rejected pair")
@@ -302,10 +300,7 @@ class SwapPlannerTest {
         rollout.getSpec().setPair(new PairRef("movies-v3", "movies-v3-index"));
         PairResolution notYet =
                 PairResolution.waiting(RolloutReason.IndexNotBuilt, "RecIndex movies-v3-index is not built yet");
-        store(
-                rollout,
-                SwapPlanner.plan(
-                        rollout, notYet, slots().ready(Colour.BLUE, V1, 1).build(), failing, T0.plusSeconds(20)));
+        store(rollout, SwapPlanner.plan(rollout, notYet, liveOnly, failing, T0.plusSeconds(20)));
         assertThat(rollout.getStatus().getPhase())
                 .as("another pair is asked for")
                 .isEqualTo(RolloutPhase.Healthy);
